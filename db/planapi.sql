@@ -1,0 +1,331 @@
+﻿CREATE TABLE IF NOT EXISTS "__EFMigrationsHistory" (
+    migration_id character varying(150) NOT NULL,
+    product_version character varying(32) NOT NULL,
+    CONSTRAINT pk___ef_migrations_history PRIMARY KEY (migration_id)
+);
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE TABLE agencies (
+        id uuid NOT NULL,
+        code character varying(100) NOT NULL,
+        name character varying(500) NOT NULL,
+        short_name character varying(500),
+        aliases text[] NOT NULL,
+        kind character varying(32) NOT NULL,
+        parent_id uuid,
+        search_key character varying(4000) NOT NULL,
+        created_at timestamp with time zone NOT NULL,
+        updated_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_agencies PRIMARY KEY (id),
+        CONSTRAINT fk_agencies_agencies_parent_id FOREIGN KEY (parent_id) REFERENCES agencies (id) ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE TABLE groupings (
+        id uuid NOT NULL,
+        code character varying(100) NOT NULL,
+        kind character varying(16) NOT NULL,
+        name character varying(500) NOT NULL,
+        year integer NOT NULL,
+        description character varying(8000),
+        head_agency_id uuid,
+        deputy_agency_id uuid,
+        created_at timestamp with time zone NOT NULL,
+        updated_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_groupings PRIMARY KEY (id),
+        CONSTRAINT fk_groupings_agencies_deputy_agency_id FOREIGN KEY (deputy_agency_id) REFERENCES agencies (id) ON DELETE RESTRICT,
+        CONSTRAINT fk_groupings_agencies_head_agency_id FOREIGN KEY (head_agency_id) REFERENCES agencies (id) ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE TABLE plans (
+        id uuid NOT NULL,
+        issuer_id uuid NOT NULL,
+        number character varying(100) NOT NULL,
+        document_type character varying(16) NOT NULL,
+        place character varying(500),
+        issued_on date NOT NULL,
+        issued_year integer NOT NULL,
+        year integer NOT NULL,
+        title character varying(500) NOT NULL,
+        preamble character varying(8000),
+        legal_bases jsonb NOT NULL,
+        purposes jsonb NOT NULL,
+        requirements jsonb NOT NULL,
+        duties jsonb NOT NULL,
+        recipients text[] NOT NULL,
+        signature jsonb,
+        lifecycle character varying(16) NOT NULL,
+        search_key character varying(4000) NOT NULL,
+        created_at timestamp with time zone NOT NULL,
+        updated_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_plans PRIMARY KEY (id),
+        CONSTRAINT fk_plans_agencies_issuer_id FOREIGN KEY (issuer_id) REFERENCES agencies (id) ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE TABLE grouping_member (
+        grouping_id uuid NOT NULL,
+        agency_id uuid NOT NULL,
+        position integer NOT NULL,
+        CONSTRAINT pk_grouping_member PRIMARY KEY (grouping_id, agency_id),
+        CONSTRAINT fk_grouping_member_agencies_agency_id FOREIGN KEY (agency_id) REFERENCES agencies (id) ON DELETE RESTRICT,
+        CONSTRAINT fk_grouping_member_groupings_grouping_id FOREIGN KEY (grouping_id) REFERENCES groupings (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE TABLE plan_items (
+        id uuid NOT NULL,
+        plan_id uuid NOT NULL,
+        ordinal integer NOT NULL,
+        quarter integer NOT NULL,
+        content character varying(8000) NOT NULL,
+        lead_agency_id uuid NOT NULL,
+        lead_role character varying(500),
+        and_related_agencies boolean NOT NULL,
+        executing_units_text character varying(8000),
+        due_year integer,
+        due_month integer,
+        due_part character varying(8),
+        due_text character varying(500),
+        due_start date NOT NULL,
+        due_end date NOT NULL,
+        status character varying(16) NOT NULL,
+        percent_complete integer NOT NULL,
+        latest_report_id uuid,
+        last_reported_at timestamp with time zone,
+        completed_on date,
+        search_key character varying(8000) NOT NULL,
+        created_at timestamp with time zone NOT NULL,
+        updated_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_plan_items PRIMARY KEY (id),
+        CONSTRAINT ck_plan_items_quarter CHECK (quarter BETWEEN 1 AND 4),
+        CONSTRAINT fk_plan_items_agencies_lead_agency_id FOREIGN KEY (lead_agency_id) REFERENCES agencies (id) ON DELETE RESTRICT,
+        CONSTRAINT fk_plan_items_plans_plan_id FOREIGN KEY (plan_id) REFERENCES plans (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE TABLE plan_item_coordinator (
+        plan_item_id uuid NOT NULL,
+        agency_id uuid NOT NULL,
+        position integer NOT NULL,
+        CONSTRAINT pk_plan_item_coordinator PRIMARY KEY (plan_item_id, agency_id),
+        CONSTRAINT fk_plan_item_coordinator_agencies_agency_id FOREIGN KEY (agency_id) REFERENCES agencies (id) ON DELETE RESTRICT,
+        CONSTRAINT fk_plan_item_coordinator_plan_items_plan_item_id FOREIGN KEY (plan_item_id) REFERENCES plan_items (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE TABLE progress_reports (
+        id uuid NOT NULL,
+        plan_item_id uuid NOT NULL,
+        reporting_agency_id uuid NOT NULL,
+        status character varying(16) NOT NULL,
+        percent_complete integer NOT NULL,
+        summary character varying(8000) NOT NULL,
+        evidence_document_number character varying(100),
+        evidence_document_date date,
+        evidence_url character varying(2000),
+        period_from date,
+        period_to date,
+        reported_at timestamp with time zone NOT NULL,
+        idempotency_key character varying(200) NOT NULL,
+        request_hash character varying(64) NOT NULL,
+        CONSTRAINT pk_progress_reports PRIMARY KEY (id),
+        CONSTRAINT ck_progress_reports_percent CHECK (percent_complete BETWEEN 0 AND 100),
+        CONSTRAINT fk_progress_reports_agencies_reporting_agency_id FOREIGN KEY (reporting_agency_id) REFERENCES agencies (id) ON DELETE RESTRICT,
+        CONSTRAINT fk_progress_reports_plan_items_plan_item_id FOREIGN KEY (plan_item_id) REFERENCES plan_items (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE UNIQUE INDEX ix_agencies_code ON agencies (code);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE INDEX ix_agencies_kind ON agencies (kind);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE INDEX ix_agencies_parent_id ON agencies (parent_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE INDEX ix_agencies_search_key ON agencies USING gin (search_key gin_trgm_ops);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE INDEX ix_grouping_member_agency_id ON grouping_member (agency_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE UNIQUE INDEX ix_groupings_code ON groupings (code);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE INDEX ix_groupings_deputy_agency_id ON groupings (deputy_agency_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE INDEX ix_groupings_head_agency_id ON groupings (head_agency_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE INDEX ix_groupings_year_kind ON groupings (year, kind);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE INDEX ix_plan_item_coordinator_agency_id ON plan_item_coordinator (agency_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE INDEX ix_plan_items_lead_agency_id ON plan_items (lead_agency_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE INDEX ix_plan_items_plan_id_due_end ON plan_items (plan_id, due_end);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE UNIQUE INDEX ix_plan_items_plan_id_ordinal ON plan_items (plan_id, ordinal);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE INDEX ix_plan_items_plan_id_quarter ON plan_items (plan_id, quarter);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE INDEX ix_plan_items_plan_id_status ON plan_items (plan_id, status);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE INDEX ix_plan_items_search_key ON plan_items USING gin (search_key gin_trgm_ops);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE UNIQUE INDEX ix_plans_issuer_id_number_issued_year ON plans (issuer_id, number, issued_year);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE INDEX ix_plans_search_key ON plans USING gin (search_key gin_trgm_ops);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE INDEX ix_plans_year_lifecycle ON plans (year, lifecycle);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE INDEX ix_progress_reports_plan_item_id_reported_at ON progress_reports (plan_item_id, reported_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    CREATE UNIQUE INDEX ix_progress_reports_reporting_agency_id_idempotency_key ON progress_reports (reporting_agency_id, idempotency_key);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261124005654_Initial', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

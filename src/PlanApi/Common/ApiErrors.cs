@@ -1,0 +1,22 @@
+namespace PlanApi.Common;
+
+/// <summary>A failure a handler reports; the exception handler turns it into RFC 9457 problem details.</summary>
+public abstract class ApiException(int status, string title, string detail) : Exception(detail)
+{
+    public int Status { get; } = status;
+    public string Title { get; } = title;
+    public IDictionary<string, object?> Extensions { get; } = new Dictionary<string, object?>();
+}
+
+public sealed class NotFoundException(string resource, string key)
+    : ApiException(StatusCodes.Status404NotFound, "Not found", $"{resource} '{key}' does not exist.");
+
+public sealed class ConflictException(string detail)
+    : ApiException(StatusCodes.Status409Conflict, "Conflict", detail);
+
+/// <summary>The request is well-formed but breaks a domain rule (wrong state, agency not involved, reused key).</summary>
+public sealed class UnprocessableException(string detail, string? field = null)
+    : ApiException(StatusCodes.Status422UnprocessableEntity, "Unprocessable request", detail)
+{
+    public string? Field { get; } = field;
+}

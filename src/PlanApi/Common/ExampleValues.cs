@@ -1,0 +1,108 @@
+using PlanApi.Domain;
+using PlanApi.Features.Agencies;
+using PlanApi.Features.Groupings;
+using PlanApi.Features.Items;
+using PlanApi.Features.Plans;
+using PlanApi.Features.ProgressReports;
+
+namespace PlanApi.Common;
+
+/// <summary>Examples for the OpenAPI contract, taken from plan 244/KH-UBND of Cần Thơ.</summary>
+internal static class ExampleValues
+{
+    private static readonly Guid PlanId = Guid.Parse("0195f3a0-1c2b-7d4e-8f90-123456789abc");
+    private static readonly Guid ReportId = Guid.Parse("0195f3a4-77aa-7b1c-9d2e-abcdef012345");
+    private static readonly DateTimeOffset Created = new(2023, 1, 3, 8, 0, 0, TimeSpan.FromHours(7));
+    private static readonly DateTimeOffset Reported = new(2023, 2, 8, 16, 30, 0, TimeSpan.FromHours(7));
+
+    private static readonly AgencyRefDto UbndCanTho = new("ubnd-can-tho", "Ủy ban nhân dân thành phố Cần Thơ", "UBND thành phố");
+    private static readonly AgencyRefDto BanTdkt = new("ban-tdkt-can-tho", "Ban Thi đua - Khen thưởng thành phố Cần Thơ", "Ban TĐKT thành phố");
+    private static readonly AgencyRefDto SoGddt = new("so-gddt-can-tho", "Sở Giáo dục và Đào tạo thành phố Cần Thơ", "Sở Giáo dục và Đào tạo");
+
+    private static readonly PlanFields PlanFieldsExample = new(
+        "ubnd-can-tho", "244/KH-UBND", "KH", "Cần Thơ", new DateOnly(2022, 12, 20), 2023,
+        "Triển khai công tác thi đua, khen thưởng năm 2023",
+        "Ủy ban nhân dân thành phố ban hành Kế hoạch triển khai công tác thi đua, khen thưởng năm 2023 với những nội dung chủ yếu sau:",
+        [new LegalBasis("42/NQ-HĐND", "NQ", new DateOnly(2022, 12, 9), "Hội đồng nhân dân thành phố", "hdnd-can-tho",
+            "về kết quả thực hiện nhiệm vụ kinh tế - xã hội, quốc phòng - an ninh năm 2022 và mục tiêu, nhiệm vụ, giải pháp năm 2023")],
+        [new LabeledText("a", "Đẩy mạnh các phong trào thi đua yêu nước thực hiện có hiệu quả, đồng bộ, …")],
+        [new LabeledText(null, "Các cơ quan, đơn vị, địa phương, doanh nghiệp và các cụm, khối thi đua chủ động xây dựng kế hoạch …")],
+        [new PlanDuty(4, "Giao Ban Thi đua - Khen thưởng thành phố (Sở Nội vụ) theo dõi, đôn đốc …", ["ban-tdkt-can-tho", "so-noi-vu-can-tho"])],
+        ["Văn phòng Chính phủ", "Ban TĐ-KT Trung ương"],
+        new Signature("TM.", "Ủy ban nhân dân", "Chủ tịch", "Trần Việt Trường"),
+        PlanLifecycle.Published);
+
+    private static readonly PlanDto Plan = new(
+        PlanId, "244/KH-UBND", "KH", UbndCanTho, "Cần Thơ", new DateOnly(2022, 12, 20), 2023, PlanFieldsExample.Title,
+        PlanFieldsExample.Preamble, PlanFieldsExample.LegalBases!, PlanFieldsExample.Purposes!, PlanFieldsExample.Requirements!,
+        PlanFieldsExample.Duties!, PlanFieldsExample.Recipients!, PlanFieldsExample.Signature, PlanLifecycle.Published, 32, Created, Created);
+
+    private static readonly PlanSummaryDto PlanSummary = new(
+        PlanId, "244/KH-UBND", UbndCanTho, new DateOnly(2022, 12, 20), 2023, PlanFieldsExample.Title, PlanLifecycle.Published, 32, Created, Created);
+
+    private static readonly PlanItemDto Item = new(
+        PlanId, "244/KH-UBND", 6, 1,
+        "Tổ chức họp Hội đồng TĐKT (Phiên thứ nhất) xét các danh hiệu thi đua cấp thành phố; …",
+        BanTdkt, "Cơ quan Thường trực Hội đồng TĐKT", [], true,
+        "Ban TĐKT thành phố (Cơ quan Thường trực Hội đồng TĐKT) chủ trì phối hợp với các cơ quan liên quan",
+        new DueDto(2023, 2, MonthPart.Early, "đầu tháng 02 /2023", new DateOnly(2023, 2, 1), new DateOnly(2023, 2, 10), false),
+        ItemStatus.Completed, 100, false, 0, false, new DateOnly(2023, 2, 8), Reported, ReportId, Created, Reported);
+
+    private static readonly CreatePlanItemBody ItemBody = new(
+        19, 3, "Khen thưởng, tôn vinh và biểu dương học sinh đạt giải cao tại các kỳ thi học sinh giỏi cấp quốc gia năm học 2022 – 2023",
+        "so-gddt-can-tho", null, ["ban-tdkt-can-tho"], true,
+        "Sở Giáo dục và Đào tạo chủ trì phối hợp với Ban TĐKT thành phố (Cơ quan Thường trực Hội đồng TĐKT) và các cơ quan liên quan",
+        new DuePeriodInput(2023, 7), "tháng 7/2023");
+
+    private static readonly AgencyDto Agency = new(
+        "so-gddt-can-tho", SoGddt.Name, SoGddt.ShortName, ["Sở GD&ĐT", "Sở Giáo dục và Đào tạo thành phố"], AgencyKind.Department, null, Created, Created);
+
+    private static readonly CreateAgencyCommand AgencyBody = new(
+        "so-gddt-can-tho", SoGddt.Name, SoGddt.ShortName, ["Sở GD&ĐT"], AgencyKind.Department, null);
+
+    private static readonly string[] FiveCities = ["ubnd-ha-noi", "ubnd-tp-ho-chi-minh", "ubnd-hai-phong", "ubnd-da-nang", "ubnd-can-tho"];
+
+    private static readonly CreateGroupingCommand GroupingBody = new(
+        "cum-5-thanh-pho-truc-thuoc-trung-uong-2023", GroupingKind.Cum, "Cụm thi đua 5 thành phố trực thuộc Trung ương", 2023,
+        "Hà Nội, TP Hồ Chí Minh, Hải Phòng, Đà Nẵng, Cần Thơ", FiveCities, "ubnd-da-nang", null);
+
+    private static readonly GroupingDto Grouping = new(
+        GroupingBody.Code, GroupingKind.Cum, GroupingBody.Name, 2023, GroupingBody.Description,
+        new AgencyRefDto("ubnd-da-nang", "Ủy ban nhân dân thành phố Đà Nẵng", "UBND thành phố Đà Nẵng"), null,
+        [new AgencyRefDto("ubnd-ha-noi", "Ủy ban nhân dân thành phố Hà Nội", "UBND thành phố Hà Nội"),
+         new AgencyRefDto("ubnd-da-nang", "Ủy ban nhân dân thành phố Đà Nẵng", "UBND thành phố Đà Nẵng"), UbndCanTho],
+        Created, Created);
+
+    private static readonly ProgressReportBody ReportBody = new(
+        "ban-tdkt-can-tho", ItemStatus.Completed, 100,
+        "Đã tổ chức họp Hội đồng TĐKT phiên thứ nhất ngày 08/02/2023; hồ sơ đề nghị Cờ thi đua của Chính phủ đã trình.",
+        new EvidenceDto("25/BC-BTĐKT", new DateOnly(2023, 2, 8), "https://cantho.gov.vn/van-ban/25-bc-btdkt"),
+        new DateOnly(2023, 2, 1), new DateOnly(2023, 2, 8));
+
+    private static readonly ProgressReportDto Report = new(
+        ReportId, PlanId, 6, BanTdkt, ItemStatus.Completed, 100, ReportBody.Summary, ReportBody.Evidence,
+        ReportBody.PeriodFrom, ReportBody.PeriodTo, Reported);
+
+    public static readonly IReadOnlyDictionary<Type, object> Values = new Dictionary<Type, object>
+    {
+        [typeof(PlanFields)] = PlanFieldsExample,
+        [typeof(PlanDto)] = Plan,
+        [typeof(PlanSummaryDto)] = PlanSummary,
+        [typeof(Page<PlanSummaryDto>)] = new Page<PlanSummaryDto>([PlanSummary], 1, 20, 0),
+        [typeof(PlanItemDto)] = Item,
+        [typeof(Page<PlanItemDto>)] = new Page<PlanItemDto>([Item], 32, 1, 5, $"/api/v1/plans/{PlanId}/items?limit=1&offset=6"),
+        [typeof(CreatePlanItemBody)] = ItemBody,
+        [typeof(PlanItemFields)] = (PlanItemFields)ItemBody with { },
+        [typeof(AgencyDto)] = Agency,
+        [typeof(Page<AgencyDto>)] = new Page<AgencyDto>([Agency], 1, 20, 0),
+        [typeof(CreateAgencyCommand)] = AgencyBody,
+        [typeof(AgencyFields)] = new AgencyFields(AgencyBody.Name, AgencyBody.ShortName, AgencyBody.Aliases, AgencyBody.Kind, null),
+        [typeof(GroupingDto)] = Grouping,
+        [typeof(Page<GroupingDto>)] = new Page<GroupingDto>([Grouping], 1, 20, 0),
+        [typeof(CreateGroupingCommand)] = GroupingBody,
+        [typeof(GroupingFields)] = new GroupingFields(GroupingKind.Cum, GroupingBody.Name, 2023, GroupingBody.Description, FiveCities, "ubnd-da-nang", null),
+        [typeof(ProgressReportBody)] = ReportBody,
+        [typeof(ProgressReportDto)] = Report,
+        [typeof(Page<ProgressReportDto>)] = new Page<ProgressReportDto>([Report], 1, 20, 0),
+    };
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace PlanApi.Common;
+
+/// <summary>Puts a realistic example on every request body and response of every operation.</summary>
+internal sealed class ExamplesOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var body = context.ApiDescription.ParameterDescriptions
+            .FirstOrDefault(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Body)?.Type;
+        if (body is not null && operation.RequestBody?.Content is { } requestContent && ApiExamples.For(body) is { } requestExample)
+        {
+            foreach (var media in requestContent.Values.OfType<OpenApiMediaType>()) media.Example = requestExample;
+        }
+
+        if (operation.Responses is null) return;
+        foreach (var response in context.ApiDescription.SupportedResponseTypes)
+        {
+            var key = response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (!operation.Responses.TryGetValue(key, out var openApiResponse) || openApiResponse.Content is null) continue;
+            var example = response.Type is { } type && type != typeof(void)
+                ? ApiExamples.For(type, response.StatusCode, context.ApiDescription.RelativePath)
+                : null;
+            if (example is null) continue;
+            foreach (var media in openApiResponse.Content.Values.OfType<OpenApiMediaType>()) media.Example = example;
+        }
+    }
+}
+
+internal static class ApiExamples
+{
+    private static readonly JsonSerializerOptions Json = CreateOptions();
+
+    public static JsonNode? For(Type type, int status = 200, string? path = null)
+    {
+        if (type == typeof(ValidationProblemDetails) || type == typeof(ProblemDetails)) return Problem(status, path);
+        return ForSchema(type);
+    }
+
+    public static JsonNode? ForSchema(Type type) =>
+        ExampleValues.Values.TryGetValue(type, out var value) ? JsonSerializer.SerializeToNode(value, type, Json) : null;
+
+    private static JsonNode Problem(int status, string? path)
+    {
+        var instance = "/" + (path ?? "api/v1/plans").Replace("{version}", "1", StringComparison.Ordinal);
+        ProblemDetails problem = status switch
+        {
+            400 => new ValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                ["quarter"] = ["'Quarter' must be between 1 and 4. You entered 5."],
+                ["leadAgencyCode"] = ["'Lead Agency Code' must not be empty."],
+            }) { Title = "One or more fields are invalid.", Status = 400 },
+            404 => new ProblemDetails { Title = "Not found", Status = 404, Detail = "Plan '0195f3a0-1c2b-7d4e-8f90-123456789abc' does not exist." },
+            409 => new ProblemDetails { Title = "Conflict", Status = 409, Detail = "Plan 244/KH-UBND of 2022 already exists for this issuer." },
+            422 => new ValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                ["reportingAgencyCode"] = ["Agency 'ninh-kieu' neither leads nor co-operates on item 6."],
+            }) { Title = "Unprocessable request", Status = 422, Detail = "Agency 'ninh-kieu' neither leads nor co-operates on item 6." },
+            503 => new ProblemDetails { Title = "Service temporarily unavailable", Status = 503, Detail = "The database is unavailable or busy; retry after the delay in Retry-After." },
+            _ => new ProblemDetails { Title = "Unexpected error", Status = 500, Detail = "The error has been logged; quote the traceId when you report it." },
+        };
+        problem.Type = $"https://tools.ietf.org/html/rfc9110#section-15.{(status >= 500 ? "6" : "5")}.{StatusIndex(status)}";
+        problem.Instance = instance;
+        problem.Extensions["traceId"] = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00";
+        return JsonSerializer.SerializeToNode(problem, problem.GetType(), Json)!;
+    }
+
+    private static int StatusIndex(int status) => status switch
+    {
+        400 => 1, 404 => 5, 409 => 10, 422 => 21, 503 => 4, _ => 1,
+    };
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        ApiDefaults.ConfigureJson(options);
+        return options;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Reflection;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace PlanApi.Common;
+
+public static class OpenApiSetup
+{
+    public const string DocumentName = "v1";
+
+    public static IServiceCollection AddPlanApiOpenApi(this IServiceCollection services)
+    {
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc(DocumentName, new OpenApiInfo
+            {
+                Title = "PlanApi",
+                Version = "1.0",
+                Description = """
+                    Vietnamese government plans as data: plans (kế hoạch), their items (tasks), the agencies that lead
+                    and co-operate on them, cụm/khối thi đua groupings, and the progress reports agencies post.
+
+                    Seeded with plan 244/KH-UBND of the People's Committee of Cần Thơ: *Triển khai công tác thi đua,
+                    khen thưởng năm 2023*.
+
+                    * JSON is camelCase; enums are snake_case strings; dates are ISO 8601 (`2023-02-10`).
+                    * Lists take `limit` (1–100, default 20) and `offset`, and answer `total` and a `next` link.
+                    * Errors are RFC 9457 problem details (`application/problem+json`); a 400 names each bad field in `errors`.
+                    * An item's status comes from its newest progress report. Post reports with an `Idempotency-Key`
+                      header: a retry with the same key never creates a second report.
+                    """,
+                Contact = new OpenApiContact { Name = "PlanApi" },
+                License = new OpenApiLicense { Name = "MIT" },
+            });
+            foreach (var xml in new[] { Assembly.GetExecutingAssembly().GetName().Name })
+            {
+                var path = Path.Combine(AppContext.BaseDirectory, $"{xml}.xml");
+                if (File.Exists(path)) o.IncludeXmlComments(path, includeControllerXmlComments: true);
+            }
+            o.SupportNonNullableReferenceTypes();
+            o.NonNullableReferenceTypesAsRequired();
+            o.CustomOperationIds(d => d.ActionDescriptor.RouteValues["action"] is { } action
+                && d.ActionDescriptor.RouteValues["controller"] is { } controller
+                ? OperationId(controller, action)
+                : null);
+            o.OperationFilter<ExamplesOperationFilter>();
+        });
+        return services;
+    }
+
+    /// <summary>Stable operation ids for generated clients: "listPlans", "getPlanItem", "postProgressReport".</summary>
+    private static string OperationId(string controller, string action)
+    {
+        var resource = controller switch
+        {
+            "Plans" => "Plan",
+            "PlanItems" => "PlanItem",
+            "Agencies" => "Agency",
+            "Groupings" => "Grouping",
+            "ProgressReports" => "ProgressReport",
+            _ => controller,
+        };
+        return action switch
+        {
+            "List" => "list" + Plural(resource),
+            "Items" => "list" + resource + "Items",
+            _ => char.ToLowerInvariant(action[0]) + action[1..] + resource,
+        };
+    }
+
+    private static string Plural(string resource) => resource.EndsWith('y') ? resource[..^1] + "ies" : resource + "s";
+}

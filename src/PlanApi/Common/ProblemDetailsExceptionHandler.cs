@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace PlanApi.Common;
+
+/// <summary>Turns every failure into RFC 9457 problem details; never leaks exception details.</summary>
+public sealed class ProblemDetailsExceptionHandler(
+    IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        var problem = ToProblem(exception);
+        if (problem.Status >= 500) logger.LogError(exception, "Request failed: {Title}", problem.Title);
+        context.Response.StatusCode = problem.Status ?? 500;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "1";
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails ToProblem(Exception exception) => exception switch
+    {
+        RequestValidationException v => new ValidationProblemDetails(v.Errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more fields are invalid.",
+        },
+        UnprocessableException { Field: { } field } u => new ValidationProblemDetails(
+            new Dictionary<string, string[]> { [field] = [u.Message] })
+        {
+            Status = u.Status,
+            Title = u.Title,
+            Detail = u.Message,
+        },
+        ApiException a => WithExtensions(new ProblemDetails { Status = a.Status, Title = a.Title, Detail = a.Message }, a),
+        BadHttpRequestException b => new ProblemDetails
+        {
+            Status = b.StatusCode,
+            Title = b.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request",
+            Detail = b.Message,
+        },
+        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg } =>
+            new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict",
+                Detail = $"A resource with the same unique key already exists ({pg.ConstraintName}).",
+            },
+        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } } =>
+            new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict",
+                Detail = "The resource is referenced by other resources or references one that no longer exists.",
+            },
+        DbUpdateConcurrencyException => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "Conflict",
+            Detail = "The resource was changed by another request; read it again and retry.",
+        },
+        _ when IsTransient(exception) => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "Service temporarily unavailable",
+            Detail = "The database is unavailable or busy; retry after the delay in Retry-After.",
+        },
+        OperationCanceledException => new ProblemDetails
+        {
+            Status = 499,
+            Title = "Client closed request",
+        },
+        _ => new ProblemDetails
+        {
+            Status = StatusCodes.Status500InternalServerError,
+            Title = "Unexpected error",
+            Detail = "The error has been logged; quote the traceId when you report it.",
+        },
+    };
+
+    private static bool IsTransient(Exception e) => e switch
+    {
+        NpgsqlException { IsTransient: true } => true,
+        PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } => true,
+        TimeoutException => true,
+        { InnerException: { } inner } => IsTransient(inner),
+        _ => false,
+    };
+
+    private static ProblemDetails WithExtensions(ProblemDetails problem, ApiException a)
+    {
+        foreach (var (key, value) in a.Extensions) problem.Extensions[key] = value;
+        return problem;
+    }
+}

@@ -1,0 +1,19 @@
+using System.Text.RegularExpressions;
+
+namespace PlanApi.Common;
+
+/// <summary>Input rules for free text and codes.</summary>
+public static partial class Text
+{
+    public const string CleanMessage = "Must not contain control characters (NUL, escapes).";
+    public const string CodeMessage = "Use lowercase letters a–z, digits and single hyphens, 2–100 characters (e.g. 'so-gddt-can-tho').";
+
+    /// <summary>No C0/C1 control characters other than tab and line breaks.</summary>
+    public static bool IsClean(string? value) =>
+        value is null || !value.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'));
+
+    public static bool IsCode(string? value) => value is not null && CodePattern().IsMatch(value);
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex CodePattern();
+}

@@ -1,0 +1,124 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PlanApi.Domain;
+
+namespace PlanApi.Data;
+
+internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
+{
+    public void Configure(EntityTypeBuilder<Agency> b)
+    {
+        b.HasIndex(a => a.Code).IsUnique();
+        b.Property(a => a.Code).HasMaxLength(Limits.Code);
+        b.Property(a => a.Name).HasMaxLength(Limits.Name);
+        b.Property(a => a.ShortName).HasMaxLength(Limits.Name);
+        b.Property(a => a.SearchKey).HasMaxLength(4000);
+        b.HasIndex(a => a.SearchKey).HasMethod("gin").HasOperators("gin_trgm_ops");
+        b.HasIndex(a => a.Kind);
+        b.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(a => a.Version).IsRowVersion();
+    }
+}
+
+internal sealed class GroupingConfiguration : IEntityTypeConfiguration<Grouping>
+{
+    public void Configure(EntityTypeBuilder<Grouping> b)
+    {
+        b.HasIndex(g => g.Code).IsUnique();
+        b.Property(g => g.Code).HasMaxLength(Limits.Code);
+        b.Property(g => g.Name).HasMaxLength(Limits.Name);
+        b.Property(g => g.Description).HasMaxLength(Limits.Text);
+        b.HasIndex(g => new { g.Year, g.Kind });
+        b.HasOne(g => g.HeadAgency).WithMany().HasForeignKey(g => g.HeadAgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(g => g.DeputyAgency).WithMany().HasForeignKey(g => g.DeputyAgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.GroupingId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(g => g.Version).IsRowVersion();
+    }
+}
+
+internal sealed class GroupingMemberConfiguration : IEntityTypeConfiguration<GroupingMember>
+{
+    public void Configure(EntityTypeBuilder<GroupingMember> b)
+    {
+        b.HasKey(m => new { m.GroupingId, m.AgencyId });
+        b.HasIndex(m => m.AgencyId);
+        b.HasOne(m => m.Agency).WithMany().HasForeignKey(m => m.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
+{
+    public void Configure(EntityTypeBuilder<Plan> b)
+    {
+        b.HasIndex(p => new { p.IssuerId, p.Number, p.IssuedYear }).IsUnique();
+        b.HasIndex(p => new { p.Year, p.Lifecycle });
+        b.HasIndex(p => p.SearchKey).HasMethod("gin").HasOperators("gin_trgm_ops");
+        b.Property(p => p.Number).HasMaxLength(Limits.Number);
+        b.Property(p => p.DocumentType).HasMaxLength(16);
+        b.Property(p => p.Place).HasMaxLength(Limits.Name);
+        b.Property(p => p.Title).HasMaxLength(Limits.Name);
+        b.Property(p => p.Preamble).HasMaxLength(Limits.Text);
+        b.Property(p => p.SearchKey).HasMaxLength(4000);
+        b.HasOne(p => p.Issuer).WithMany().HasForeignKey(p => p.IssuerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(p => p.Items).WithOne(i => i.Plan).HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
+        Json(b.Property(p => p.LegalBases));
+        Json(b.Property(p => p.Purposes));
+        Json(b.Property(p => p.Requirements));
+        Json(b.Property(p => p.Duties));
+        b.Property(p => p.Signature).HasConversion(JsonColumn.NullableConverter<Signature>()).HasColumnType("jsonb");
+        b.Property(p => p.Version).IsRowVersion();
+    }
+
+    private static void Json<T>(PropertyBuilder<List<T>> property) =>
+        property.HasConversion(JsonColumn.Converter<List<T>>(), JsonColumn.Comparer<List<T>>()).HasColumnType("jsonb");
+}
+
+internal sealed class PlanItemConfiguration : IEntityTypeConfiguration<PlanItem>
+{
+    public void Configure(EntityTypeBuilder<PlanItem> b)
+    {
+        b.HasIndex(i => new { i.PlanId, i.Ordinal }).IsUnique();
+        b.HasIndex(i => new { i.PlanId, i.Quarter });
+        b.HasIndex(i => new { i.PlanId, i.Status });
+        b.HasIndex(i => new { i.PlanId, i.DueEnd });
+        b.HasIndex(i => i.LeadAgencyId);
+        b.HasIndex(i => i.SearchKey).HasMethod("gin").HasOperators("gin_trgm_ops");
+        b.Property(i => i.Content).HasMaxLength(Limits.Text);
+        b.Property(i => i.LeadRole).HasMaxLength(Limits.Name);
+        b.Property(i => i.ExecutingUnitsText).HasMaxLength(Limits.Text);
+        b.Property(i => i.DueText).HasMaxLength(Limits.Name);
+        b.Property(i => i.SearchKey).HasMaxLength(Limits.Text);
+        b.HasOne(i => i.LeadAgency).WithMany().HasForeignKey(i => i.LeadAgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(i => i.Coordinators).WithOne().HasForeignKey(c => c.PlanItemId).OnDelete(DeleteBehavior.Cascade);
+        b.Ignore(i => i.Due);
+        b.ToTable(t => t.HasCheckConstraint("ck_plan_items_quarter", "quarter BETWEEN 1 AND 4"));
+        b.Property(i => i.Version).IsRowVersion();
+    }
+}
+
+internal sealed class PlanItemCoordinatorConfiguration : IEntityTypeConfiguration<PlanItemCoordinator>
+{
+    public void Configure(EntityTypeBuilder<PlanItemCoordinator> b)
+    {
+        b.HasKey(c => new { c.PlanItemId, c.AgencyId });
+        b.HasIndex(c => c.AgencyId);
+        b.HasOne(c => c.Agency).WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<ProgressReport>
+{
+    public void Configure(EntityTypeBuilder<ProgressReport> b)
+    {
+        b.HasIndex(r => new { r.PlanItemId, r.ReportedAt });
+        b.HasIndex(r => new { r.ReportingAgencyId, r.IdempotencyKey }).IsUnique();
+        b.Property(r => r.Summary).HasMaxLength(Limits.Text);
+        b.Property(r => r.EvidenceDocumentNumber).HasMaxLength(Limits.Number);
+        b.Property(r => r.EvidenceUrl).HasMaxLength(Limits.Url);
+        b.Property(r => r.IdempotencyKey).HasMaxLength(Limits.IdempotencyKey);
+        b.Property(r => r.RequestHash).HasMaxLength(64);
+        b.HasOne(r => r.PlanItem).WithMany().HasForeignKey(r => r.PlanItemId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(r => r.ReportingAgency).WithMany().HasForeignKey(r => r.ReportingAgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.ToTable(t => t.HasCheckConstraint("ck_progress_reports_percent", "percent_complete BETWEEN 0 AND 100"));
+    }
+}

@@ -1,0 +1,14 @@
+namespace PlanApi.Data;
+
+/// <summary>Column and input limits, shared by the model and the validators.</summary>
+public static class Limits
+{
+    public const int Code = 100;
+    public const int Name = 500;
+    public const int Number = 100;
+    public const int Text = 8000;
+    public const int Url = 2000;
+    public const int IdempotencyKey = 200;
+    public const int Aliases = 50;
+    public const int ListEntries = 200;
+}

@@ -1,0 +1,134 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PlanApi.Common;
+using PlanApi.Domain;
+
+namespace PlanApi.Data;
+
+/// <summary>
+/// Loads <c>seeds/</c> (agencies, groupings, plans) into the database. Idempotent: what exists (by code, or by
+/// issuer + number + year of issue) is left as it is, so edits made through the API survive a restart.
+/// </summary>
+public sealed class Seeder(PlanDbContext db, TimeProvider clock, ILogger<Seeder> logger)
+{
+    private static readonly JsonSerializerOptions Json = CreateOptions();
+
+    public async Task SeedAsync(string seedDirectory, CancellationToken ct = default)
+    {
+        var agencies = Read<List<SeedAgency>>(Path.Combine(seedDirectory, "agencies.json"));
+        var groupings = Read<List<SeedGrouping>>(Path.Combine(seedDirectory, "groupings.json"));
+        var planFiles = Directory.GetFiles(Path.Combine(seedDirectory, "plans"), "*.json").Order(StringComparer.Ordinal);
+        var plans = planFiles.Select(Read<SeedPlan>).ToList();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var added = await SeedAgenciesAsync(agencies, ct);
+        var ids = await db.Agencies.ToDictionaryAsync(a => a.Code, a => a.Id, ct);
+        added += await SeedGroupingsAsync(groupings, ids, ct);
+        foreach (var plan in plans) added += await SeedPlanAsync(plan, ids, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        logger.LogInformation("Seeded {Added} new records from {Directory}", added, seedDirectory);
+    }
+
+    /// <summary>Finds <c>seeds/</c> next to the app or in a parent folder (the repository root when run from source).</summary>
+    public static string? FindSeedDirectory(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "seeds");
+            if (File.Exists(Path.Combine(candidate, "agencies.json"))) return candidate;
+        }
+        return null;
+    }
+
+    private async Task<int> SeedAgenciesAsync(List<SeedAgency> agencies, CancellationToken ct)
+    {
+        var existing = (await db.Agencies.Select(a => a.Code).ToListAsync(ct)).ToHashSet();
+        var byCode = new Dictionary<string, Agency>();
+        var now = clock.GetUtcNow();
+        foreach (var seed in agencies.Where(a => !existing.Contains(a.Code)))
+        {
+            var agency = new Agency
+            {
+                Code = seed.Code, Name = seed.Name, ShortName = seed.ShortName, Aliases = seed.Aliases ?? [],
+                Kind = seed.Kind, CreatedAt = now, UpdatedAt = now,
+            };
+            agency.RefreshSearchKey();
+            byCode[seed.Code] = agency;
+            db.Agencies.Add(agency);
+        }
+        foreach (var seed in agencies.Where(a => byCode.ContainsKey(a.Code) && a.ParentCode is not null))
+        {
+            byCode[seed.Code].ParentId = byCode.TryGetValue(seed.ParentCode!, out var parent)
+                ? parent.Id
+                : await db.Agencies.Where(a => a.Code == seed.ParentCode).Select(a => (Guid?)a.Id).SingleAsync(ct);
+        }
+        await db.SaveChangesAsync(ct);
+        return byCode.Count;
+    }
+
+    private async Task<int> SeedGroupingsAsync(List<SeedGrouping> groupings, Dictionary<string, Guid> ids, CancellationToken ct)
+    {
+        var existing = (await db.Groupings.Select(g => g.Code).ToListAsync(ct)).ToHashSet();
+        var now = clock.GetUtcNow();
+        var added = 0;
+        foreach (var seed in groupings.Where(g => !existing.Contains(g.Code)))
+        {
+            var grouping = new Grouping
+            {
+                Code = seed.Code, Kind = seed.Kind, Name = seed.Name, Year = seed.Year, Description = seed.Description,
+                HeadAgencyId = seed.HeadCode is null ? null : ids[seed.HeadCode],
+                DeputyAgencyId = seed.DeputyCode is null ? null : ids[seed.DeputyCode],
+                CreatedAt = now, UpdatedAt = now,
+            };
+            grouping.Members = seed.MemberCodes.Select((code, position) =>
+                new GroupingMember { GroupingId = grouping.Id, AgencyId = ids[code], Position = position }).ToList();
+            db.Groupings.Add(grouping);
+            added++;
+        }
+        return added;
+    }
+
+    private async Task<int> SeedPlanAsync(SeedPlan seed, Dictionary<string, Guid> ids, CancellationToken ct)
+    {
+        var issuerId = ids[seed.IssuerCode];
+        if (await db.Plans.AnyAsync(p => p.IssuerId == issuerId && p.Number == seed.Number && p.IssuedYear == seed.IssuedOn.Year, ct))
+            return 0;
+        var now = clock.GetUtcNow();
+        var plan = new Plan
+        {
+            IssuerId = issuerId, Number = seed.Number, DocumentType = seed.DocumentType ?? "KH", Place = seed.Place,
+            IssuedOn = seed.IssuedOn, Year = seed.Year, Title = seed.Title, Preamble = seed.Preamble,
+            LegalBases = seed.LegalBases ?? [], Purposes = seed.Purposes ?? [], Requirements = seed.Requirements ?? [],
+            Duties = seed.Duties ?? [], Recipients = seed.Recipients ?? [], Signature = seed.Signature,
+            Lifecycle = seed.Lifecycle, CreatedAt = now, UpdatedAt = now,
+        };
+        plan.Refresh();
+        foreach (var s in seed.Items)
+        {
+            var item = new PlanItem
+            {
+                PlanId = plan.Id, Ordinal = s.Ordinal, Content = s.Content, LeadAgencyId = ids[s.LeadCode], LeadRole = s.LeadRole,
+                AndRelatedAgencies = s.AndRelatedAgencies, ExecutingUnitsText = s.ExecutingUnitsText, CreatedAt = now, UpdatedAt = now,
+                Coordinators = (s.CoordinatorCodes ?? []).Select((code, position) =>
+                    new PlanItemCoordinator { AgencyId = ids[code], Position = position }).ToList(),
+            };
+            item.Schedule(seed.Year, s.Quarter, s.Due is { } d ? new DuePeriod(d.Year, d.Month, d.Part) : null, s.DueText);
+            item.RefreshSearchKey();
+            plan.Items.Add(item);
+        }
+        db.Plans.Add(plan);
+        return 1 + seed.Items.Count;
+    }
+
+    private static T Read<T>(string path) =>
+        JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json)
+        ?? throw new InvalidDataException($"{path} is empty.");
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        ApiDefaults.ConfigureJson(options);
+        return options;
+    }
+}

@@ -1,0 +1,39 @@
+namespace PlanApi.Domain;
+
+/// <summary>A government body that issues plans, leads or co-operates on tasks, or receives them.</summary>
+public sealed class Agency
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>Stable slug used in URLs and by other systems, e.g. <c>so-gddt-can-tho</c>.</summary>
+    public required string Code { get; init; }
+
+    public required string Name { get; set; }
+    public string? ShortName { get; set; }
+
+    /// <summary>Other names under which documents refer to the agency ("Ban TĐKT thành phố").</summary>
+    public List<string> Aliases { get; set; } = [];
+
+    public AgencyKind Kind { get; set; }
+    public Guid? ParentId { get; set; }
+    public Agency? Parent { get; set; }
+
+    /// <summary>Name, short name and aliases folded by <see cref="SearchText"/>, kept for diacritics-insensitive search.</summary>
+    public string SearchKey { get; private set; } = "";
+
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public uint Version { get; private set; }
+
+    public void RefreshSearchKey() =>
+        SearchKey = SearchText.Fold(string.Join(" | ", new[] { Name, ShortName ?? "" }.Concat(Aliases)));
+
+    /// <summary>Whether <paramref name="name"/> is this agency's name, short name or one of its aliases.</summary>
+    public bool IsKnownAs(string name)
+    {
+        var key = SearchText.Fold(name);
+        return SearchText.Fold(Name) == key
+            || (ShortName is not null && SearchText.Fold(ShortName) == key)
+            || Aliases.Any(a => SearchText.Fold(a) == key);
+    }
+}

@@ -1,0 +1,58 @@
+namespace PlanApi.Domain;
+
+/// <summary>What kind of body an agency is (cơ quan, đơn vị, địa phương).</summary>
+public enum AgencyKind
+{
+    /// <summary>A People's Committee (Ủy ban nhân dân).</summary>
+    Government,
+    /// <summary>A department, board or office (sở, ban, ngành).</summary>
+    Department,
+    /// <summary>An urban or rural district (quận, huyện).</summary>
+    District,
+    /// <summary>A Party committee or one of its boards (Thành ủy, Ban Tuyên giáo).</summary>
+    PartyBody,
+    /// <summary>A mass organisation (Mặt trận Tổ quốc, đoàn thể).</summary>
+    MassOrganisation,
+    /// <summary>Newspaper, radio, television or portal (báo, đài, cổng thông tin).</summary>
+    Press,
+    /// <summary>A council (HĐND, Hội đồng Thi đua - Khen thưởng, Hội đồng Sáng kiến).</summary>
+    Council,
+    /// <summary>A central government body (Văn phòng Chính phủ, Ban TĐKT Trung ương).</summary>
+    CentralBody,
+    /// <summary>A body of another province or city.</summary>
+    External,
+}
+
+/// <summary>Cụm thi đua (cluster, by area or type) or khối thi đua (block, by sector).</summary>
+public enum GroupingKind
+{
+    Cum,
+    Khoi,
+}
+
+/// <summary>A plan's lifecycle: drafts are editable, published plans are public, closed plans are archived.</summary>
+public enum PlanLifecycle
+{
+    Draft,
+    Published,
+    Closed,
+}
+
+/// <summary>The status a progress report declares for a plan item.</summary>
+public enum ItemStatus
+{
+    NotStarted,
+    InProgress,
+    Completed,
+    Postponed,
+    Cancelled,
+}
+
+/// <summary>Part of a month: đầu tháng (days 1–10), giữa tháng (11–20), cuối tháng (21–end), or the whole month.</summary>
+public enum MonthPart
+{
+    Whole,
+    Early,
+    Mid,
+    Late,
+}

@@ -1,0 +1,31 @@
+namespace PlanApi.Domain;
+
+/// <summary>A progress report (báo cáo) on a plan item. Append-only: never edited or deleted.</summary>
+public sealed class ProgressReport
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid PlanItemId { get; init; }
+    public PlanItem? PlanItem { get; init; }
+
+    /// <summary>Must lead or co-operate on the item.</summary>
+    public Guid ReportingAgencyId { get; init; }
+    public Agency? ReportingAgency { get; init; }
+
+    public ItemStatus Status { get; init; }
+    public int PercentComplete { get; init; }
+    public required string Summary { get; init; }
+    public string? EvidenceDocumentNumber { get; init; }
+    public DateOnly? EvidenceDocumentDate { get; init; }
+    public string? EvidenceUrl { get; init; }
+    public DateOnly? PeriodFrom { get; init; }
+    public DateOnly? PeriodTo { get; init; }
+
+    /// <summary>Set by the server when the report is accepted.</summary>
+    public DateTimeOffset ReportedAt { get; init; }
+
+    /// <summary>The client's Idempotency-Key: a retry with the same key returns this report instead of a second one.</summary>
+    public required string IdempotencyKey { get; init; }
+
+    /// <summary>Fingerprint of the request body, so that a reused key with a different body is refused.</summary>
+    public required string RequestHash { get; init; }
+}

@@ -1,0 +1,90 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using PlanApi.Common;
+using PlanApi.Domain;
+using PlanApi.Features.Items;
+
+namespace PlanApi.Features.Agencies;
+
+/// <summary>Agencies (cơ quan, đơn vị, địa phương), addressed by their stable code.</summary>
+[Route("api/v{version:apiVersion}/agencies")]
+[Tags("Agencies")]
+public sealed class AgenciesController(ISender sender) : ApiControllerBase
+{
+    /// <summary>List or search agencies</summary>
+    /// <remarks><c>q</c> matches the name, short name and aliases ignoring case, diacritics and punctuation:
+    /// "ninh kieu" finds "Ninh Kiều", "TDKT" finds "TĐKT". Best matches first.</remarks>
+    /// <param name="q">Words from a name or alias, or an exact code.</param>
+    /// <param name="kind">Kind of body.</param>
+    /// <param name="limit">Page size, 1–100.</param>
+    /// <param name="offset">Entries to skip.</param>
+    /// <response code="200">A page of agencies.</response>
+    [HttpGet]
+    [ProducesResponseType<Page<AgencyDto>>(StatusCodes.Status200OK)]
+    public async Task<ActionResult<Page<AgencyDto>>> List(
+        string? q, AgencyKind? kind, int limit = Paging.DefaultLimit, int offset = 0, CancellationToken ct = default) =>
+        (await sender.Send(new ListAgenciesQuery(q, kind, limit, offset), ct)).WithLinks(Request);
+
+    /// <summary>Get an agency</summary>
+    /// <param name="code">The agency's code.</param>
+    /// <response code="200">The agency.</response>
+    /// <response code="404">No agency has this code.</response>
+    [HttpGet("{code}", Name = "GetAgency")]
+    [ProducesResponseType<AgencyDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    public async Task<ActionResult<AgencyDto>> Get(string code, CancellationToken ct) =>
+        await sender.Send(new GetAgencyQuery(code), ct);
+
+    /// <summary>Register an agency</summary>
+    /// <remarks>The code is the agency's permanent identifier in URLs and other systems.</remarks>
+    /// <response code="201">The agency was created; Location points at it.</response>
+    /// <response code="409">An agency with this code already exists.</response>
+    /// <response code="422">The parent agency does not exist.</response>
+    [HttpPost]
+    [ProducesResponseType<AgencyDto>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, ProblemJson)]
+    public async Task<ActionResult<AgencyDto>> Create(CreateAgencyCommand body, CancellationToken ct)
+    {
+        var agency = await sender.Send(body, ct);
+        return CreatedAtRoute("GetAgency", new { code = agency.Code, version = "1" }, agency);
+    }
+
+    /// <summary>Update an agency</summary>
+    /// <remarks>Replaces the name, short name, aliases, kind and parent. The code cannot change.</remarks>
+    /// <param name="code">The agency's code.</param>
+    /// <param name="body">The agency's new fields.</param>
+    /// <response code="200">The updated agency.</response>
+    /// <response code="404">No agency has this code.</response>
+    /// <response code="422">The parent does not exist or would make a cycle.</response>
+    [HttpPut("{code}")]
+    [ProducesResponseType<AgencyDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, ProblemJson)]
+    public async Task<ActionResult<AgencyDto>> Update(string code, AgencyFields body, CancellationToken ct) =>
+        await sender.Send(new UpdateAgencyCommand(code, body), ct);
+
+    /// <summary>An agency's items across plans</summary>
+    /// <remarks>The agency's to-do list: every item it leads or co-operates on in published and closed plans,
+    /// soonest due first. Drafts are included only with <c>includeDrafts=true</c>.</remarks>
+    /// <param name="code">The agency's code.</param>
+    /// <param name="role">any (default), lead or coordinator.</param>
+    /// <param name="year">Plan year.</param>
+    /// <param name="planId">Only this plan.</param>
+    /// <param name="status">Current status.</param>
+    /// <param name="overdue">true: only overdue items; false: only items that are not overdue.</param>
+    /// <param name="includeDrafts">Include items of draft plans.</param>
+    /// <param name="limit">Page size, 1–100.</param>
+    /// <param name="offset">Entries to skip.</param>
+    /// <response code="200">A page of items.</response>
+    /// <response code="404">No agency has this code.</response>
+    [HttpGet("{code}/items")]
+    [ProducesResponseType<Page<PlanItemDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    public async Task<ActionResult<Page<PlanItemDto>>> Items(
+        string code, AgencyRole role = AgencyRole.Any, int? year = null, Guid? planId = null, ItemStatus? status = null,
+        bool? overdue = null, bool includeDrafts = false, int limit = Paging.DefaultLimit, int offset = 0,
+        CancellationToken ct = default) =>
+        (await sender.Send(new ListAgencyItemsQuery(code, role, year, planId, status, overdue, includeDrafts, limit, offset), ct))
+        .WithLinks(Request);
+}

@@ -1,0 +1,48 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PlanApi.Common;
+using PlanApi.Data;
+using PlanApi.Domain;
+
+namespace PlanApi.Features.Items;
+
+/// <summary>A new item for a plan.</summary>
+/// <param name="Ordinal">The TT number, unique within the plan (1–10000).</param>
+public sealed record CreatePlanItemBody(
+    int Ordinal, int Quarter, string Content, string LeadAgencyCode, string? LeadRole,
+    IReadOnlyList<string>? CoordinatingAgencyCodes, bool AndRelatedAgencies, string? ExecutingUnitsText,
+    DuePeriodInput? Due, string? DueText)
+    : PlanItemFields(Quarter, Content, LeadAgencyCode, LeadRole, CoordinatingAgencyCodes, AndRelatedAgencies, ExecutingUnitsText, Due, DueText);
+
+public sealed record CreatePlanItemCommand(Guid PlanId, CreatePlanItemBody Body) : ICommand<PlanItemDto>;
+
+internal sealed class CreatePlanItemValidator : AbstractValidator<CreatePlanItemCommand>
+{
+    public CreatePlanItemValidator()
+    {
+        RuleFor(c => c.Body).NotNull().SetValidator(new PlanItemFieldsValidator());
+        RuleFor(c => c.Body.Ordinal).InclusiveBetween(1, 10_000).OverridePropertyName("ordinal").When(c => c.Body is not null);
+    }
+}
+
+internal sealed class CreatePlanItemHandler(PlanDbContext db, TimeProvider clock, ISender sender)
+    : ICommandHandler<CreatePlanItemCommand, PlanItemDto>
+{
+    public async ValueTask<PlanItemDto> Handle(CreatePlanItemCommand command, CancellationToken ct)
+    {
+        var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == command.PlanId, ct)
+            ?? throw new NotFoundException("Plan", command.PlanId.ToString());
+        if (plan.Lifecycle == PlanLifecycle.Closed) throw new ConflictException("The plan is closed; its items cannot change.");
+        if (await db.PlanItems.AnyAsync(i => i.PlanId == plan.Id && i.Ordinal == command.Body.Ordinal, ct))
+            throw new ConflictException($"Item {command.Body.Ordinal} already exists in plan {plan.Number}.");
+        var (lead, coordinators) = await PlanItemWrites.ResolveAgenciesAsync(db, command.Body, ct);
+        var now = clock.GetUtcNow();
+        var item = new PlanItem { PlanId = plan.Id, Ordinal = command.Body.Ordinal, Content = command.Body.Content, CreatedAt = now };
+        PlanItemWrites.Apply(item, command.Body, plan.Year, lead, coordinators, now);
+        db.PlanItems.Add(item);
+        plan.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        return await sender.Send(new GetPlanItemQuery(plan.Id, item.Ordinal), ct);
+    }
+}

@@ -1,0 +1,69 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PlanApi.Common;
+using PlanApi.Data;
+using PlanApi.Domain;
+
+namespace PlanApi.Features.Items;
+
+/// <summary>Filters a plan's items; every filter is optional and they combine with AND.</summary>
+public sealed record ListPlanItemsQuery(
+    Guid PlanId,
+    int? Quarter,
+    string? Lead,
+    string? Agency,
+    ItemStatus? Status,
+    bool? Overdue,
+    string? Q,
+    int Limit,
+    int Offset) : IQuery<Page<PlanItemDto>>, IPagedQuery;
+
+internal sealed class ListPlanItemsValidator : AbstractValidator<ListPlanItemsQuery>
+{
+    public ListPlanItemsValidator()
+    {
+        Include(new PagedQueryValidator<ListPlanItemsQuery>());
+        RuleFor(q => q.Quarter).InclusiveBetween(1, 4);
+        RuleFor(q => q.Lead).MaximumLength(Limits.Code);
+        RuleFor(q => q.Agency).MaximumLength(Limits.Code);
+        RuleFor(q => q.Q).MaximumLength(200).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+    }
+}
+
+internal sealed class ListPlanItemsHandler(PlanDbContext db, TimeProvider clock) : IQueryHandler<ListPlanItemsQuery, Page<PlanItemDto>>
+{
+    public async ValueTask<Page<PlanItemDto>> Handle(ListPlanItemsQuery query, CancellationToken ct)
+    {
+        if (!await db.Plans.AnyAsync(p => p.Id == query.PlanId, ct)) throw new NotFoundException("Plan", query.PlanId.ToString());
+        var today = PlanCalendar.Today(clock);
+        var items = PlanItemFilters.Apply(
+            db.PlanItems.AsNoTracking().Where(i => i.PlanId == query.PlanId),
+            query.Quarter, query.Lead, query.Agency, query.Status, query.Overdue, query.Q, today);
+        var page = await items.OrderBy(i => i.Ordinal).Select(PlanItemDto.Projection).ToPageAsync(query, ct);
+        return page with { Items = page.Items.Select(i => i.AsOf(today)).ToList() };
+    }
+}
+
+/// <summary>Item filters shared by a plan's item list and an agency's to-do list.</summary>
+internal static class PlanItemFilters
+{
+    public static IQueryable<PlanItem> Apply(IQueryable<PlanItem> items, int? quarter, string? lead, string? agency,
+        ItemStatus? status, bool? overdue, string? q, DateOnly today)
+    {
+        if (quarter is { } quarterValue) items = items.Where(i => i.Quarter == quarterValue);
+        if (!string.IsNullOrEmpty(lead)) items = items.Where(i => i.LeadAgency!.Code == lead);
+        if (!string.IsNullOrEmpty(agency))
+            items = items.Where(i => i.LeadAgency!.Code == agency || i.Coordinators.Any(c => c.Agency!.Code == agency));
+        if (status is { } statusValue) items = items.Where(i => i.Status == statusValue);
+        if (overdue is { } overdueValue)
+        {
+            items = overdueValue
+                ? items.Where(i => i.DueEnd < today && i.Status != ItemStatus.Completed && i.Status != ItemStatus.Cancelled)
+                : items.Where(i => !(i.DueEnd < today && i.Status != ItemStatus.Completed && i.Status != ItemStatus.Cancelled));
+        }
+        var key = SearchText.Fold(q);
+        if (key.Length > 0) items = items.Where(i => EF.Functions.Like(i.SearchKey, $"%{key}%"));
+        return items;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Linq.Expressions;
+using PlanApi.Domain;
+using PlanApi.Features.Agencies;
+
+namespace PlanApi.Features.Items;
+
+/// <summary>A task of a plan, with its status as derived from its progress reports.</summary>
+/// <param name="PlanId">The plan the item belongs to.</param>
+/// <param name="PlanNumber">The plan's number and symbol, e.g. "244/KH-UBND".</param>
+/// <param name="Ordinal">The TT column: the item's number within its plan.</param>
+/// <param name="Quarter">Quarter group (QUÝ I–IV) as 1–4.</param>
+/// <param name="Content">The task as written (Nội dung).</param>
+/// <param name="Lead">The agency that leads (chủ trì).</param>
+/// <param name="LeadRole">The role written after the lead agency, if any.</param>
+/// <param name="Coordinators">Agencies that co-operate (phối hợp), in the document's order.</param>
+/// <param name="AndRelatedAgencies">Whether the document adds "và các cơ quan liên quan" (and related agencies).</param>
+/// <param name="ExecutingUnitsText">The Đơn vị thực hiện cell as written.</param>
+/// <param name="Due">When the item is due.</param>
+/// <param name="Status">Derived from the newest progress report; not_started when none.</param>
+/// <param name="PercentComplete">From the newest progress report.</param>
+/// <param name="Overdue">The due window has ended (Asia/Ho_Chi_Minh) and the item is neither completed nor cancelled.</param>
+/// <param name="DaysOverdue">Days since the due window ended, when overdue; otherwise 0.</param>
+/// <param name="CompletedLate">Completed after its due window.</param>
+/// <param name="CompletedOn">Date (Asia/Ho_Chi_Minh) of the report that completed it.</param>
+/// <param name="LastReportedAt">When the newest progress report was accepted.</param>
+/// <param name="LatestReportId">The newest progress report's id.</param>
+public sealed record PlanItemDto(
+    Guid PlanId,
+    string PlanNumber,
+    int Ordinal,
+    int Quarter,
+    string Content,
+    AgencyRefDto Lead,
+    string? LeadRole,
+    IReadOnlyList<AgencyRefDto> Coordinators,
+    bool AndRelatedAgencies,
+    string? ExecutingUnitsText,
+    DueDto Due,
+    ItemStatus Status,
+    int PercentComplete,
+    bool Overdue,
+    int DaysOverdue,
+    bool CompletedLate,
+    DateOnly? CompletedOn,
+    DateTimeOffset? LastReportedAt,
+    Guid? LatestReportId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>Projects an item; call <see cref="AsOf"/> afterwards to fill the date-dependent fields.</summary>
+    public static readonly Expression<Func<PlanItem, PlanItemDto>> Projection = i => new PlanItemDto(
+        i.PlanId,
+        i.Plan!.Number,
+        i.Ordinal,
+        i.Quarter,
+        i.Content,
+        new AgencyRefDto(i.LeadAgency!.Code, i.LeadAgency.Name, i.LeadAgency.ShortName),
+        i.LeadRole,
+        i.Coordinators.OrderBy(c => c.Position)
+            .Select(c => new AgencyRefDto(c.Agency!.Code, c.Agency.Name, c.Agency.ShortName)).ToList(),
+        i.AndRelatedAgencies,
+        i.ExecutingUnitsText,
+        new DueDto(i.DueYear, i.DueMonth, i.DuePart, i.DueText, i.DueStart, i.DueEnd, i.DueYear == null),
+        i.Status,
+        i.PercentComplete,
+        false,
+        0,
+        false,
+        i.CompletedOn,
+        i.LastReportedAt,
+        i.LatestReportId,
+        i.CreatedAt,
+        i.UpdatedAt);
+
+    public PlanItemDto AsOf(DateOnly today) => this with
+    {
+        Overdue = ItemRules.IsOverdue(Status, Due.End, today),
+        DaysOverdue = ItemRules.DaysOverdue(Status, Due.End, today),
+        CompletedLate = ItemRules.CompletedLate(Status, CompletedOn, Due.End),
+    };
+}
+
+/// <summary>When an item is due. Without a written due phrase the item is due by the end of its quarter.</summary>
+/// <param name="Year">Year of the due month; null when no due phrase is written.</param>
+/// <param name="Month">Due month 1–12; null when no due phrase is written.</param>
+/// <param name="Part">Part of the month: early (days 1–10), mid (11–20), late (21–end) or whole.</param>
+/// <param name="Text">The due phrase exactly as written, e.g. "đầu tháng 02 /2023".</param>
+/// <param name="Start">First day of the due window.</param>
+/// <param name="End">Last day of the due window: the item is overdue from the day after.</param>
+/// <param name="EndOfQuarter">True when the window is the item's quarter because no due phrase is written.</param>
+public sealed record DueDto(int? Year, int? Month, MonthPart? Part, string? Text, DateOnly Start, DateOnly End, bool EndOfQuarter);
+
+/// <summary>A due period as written in a request.</summary>
+/// <param name="Year">Year, 2000–2100.</param>
+/// <param name="Month">Month, 1–12.</param>
+/// <param name="Part">early (đầu tháng), mid (giữa tháng), late (cuối tháng) or whole (default).</param>
+public sealed record DuePeriodInput(int Year, int Month, MonthPart Part = MonthPart.Whole);

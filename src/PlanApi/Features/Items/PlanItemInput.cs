@@ -1,0 +1,93 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using PlanApi.Common;
+using PlanApi.Data;
+using PlanApi.Domain;
+
+namespace PlanApi.Features.Items;
+
+/// <summary>The writable fields of a plan item.</summary>
+/// <param name="Quarter">Quarter group 1–4 (QUÝ I–IV).</param>
+/// <param name="Content">The task as written.</param>
+/// <param name="LeadAgencyCode">Code of the agency that leads (chủ trì).</param>
+/// <param name="LeadRole">Role written after the lead agency, e.g. "Cơ quan Thường trực Hội đồng TĐKT".</param>
+/// <param name="CoordinatingAgencyCodes">Codes of the agencies that co-operate (phối hợp), in order.</param>
+/// <param name="AndRelatedAgencies">"và các cơ quan liên quan": open-ended co-operation.</param>
+/// <param name="ExecutingUnitsText">The Đơn vị thực hiện cell as written.</param>
+/// <param name="Due">Due period; omit when the document gives none (the item is then due by the end of its quarter).</param>
+/// <param name="DueText">The due phrase as written, e.g. "đầu tháng 02 /2023".</param>
+public record PlanItemFields(
+    int Quarter,
+    string Content,
+    string LeadAgencyCode,
+    string? LeadRole,
+    IReadOnlyList<string>? CoordinatingAgencyCodes,
+    bool AndRelatedAgencies,
+    string? ExecutingUnitsText,
+    DuePeriodInput? Due,
+    string? DueText);
+
+internal sealed class PlanItemFieldsValidator : AbstractValidator<PlanItemFields>
+{
+    public PlanItemFieldsValidator()
+    {
+        RuleFor(i => i.Quarter).InclusiveBetween(1, 4);
+        RuleFor(i => i.Content).NotEmpty().MaximumLength(Limits.Text).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+        RuleFor(i => i.LeadAgencyCode).NotEmpty().MaximumLength(Limits.Code);
+        RuleFor(i => i.LeadRole).MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+        RuleFor(i => i.ExecutingUnitsText).MaximumLength(Limits.Text).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+        RuleFor(i => i.DueText).MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+        RuleFor(i => i.CoordinatingAgencyCodes)
+            .Must(c => c is null || c.Count <= 100).WithMessage("At most 100 coordinating agencies.")
+            .Must(c => c is null || c.Distinct().Count() == c.Count).WithMessage("Each coordinating agency may appear once.");
+        RuleForEach(i => i.CoordinatingAgencyCodes).NotEmpty().MaximumLength(Limits.Code);
+        RuleFor(i => i).Must(i => i.CoordinatingAgencyCodes is null || !i.CoordinatingAgencyCodes.Contains(i.LeadAgencyCode))
+            .WithName("coordinatingAgencyCodes").WithMessage("The lead agency cannot also be a coordinating agency.");
+        When(i => i.Due is not null, () =>
+        {
+            RuleFor(i => i.Due!.Year).InclusiveBetween(2000, 2100).OverridePropertyName("due.year");
+            RuleFor(i => i.Due!.Month).InclusiveBetween(1, 12).OverridePropertyName("due.month");
+            RuleFor(i => i.Due!.Part).IsInEnum().OverridePropertyName("due.part");
+        });
+        RuleFor(i => i.DueText).Empty().When(i => i.Due is null).WithMessage("dueText needs a due period.");
+    }
+}
+
+internal static class PlanItemWrites
+{
+    /// <summary>Resolves the lead and coordinating agencies, or names the unknown codes in a 422.</summary>
+    public static async Task<(Guid Lead, List<Guid> Coordinators)> ResolveAgenciesAsync(
+        PlanDbContext db, PlanItemFields fields, CancellationToken ct)
+    {
+        var codes = (fields.CoordinatingAgencyCodes ?? []).Append(fields.LeadAgencyCode).Distinct().ToList();
+        var ids = await db.Agencies.Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Id, ct);
+        if (!ids.TryGetValue(fields.LeadAgencyCode, out var lead))
+            throw new UnprocessableException($"Agency '{fields.LeadAgencyCode}' does not exist.", "leadAgencyCode");
+        var missing = (fields.CoordinatingAgencyCodes ?? []).Where(c => !ids.ContainsKey(c)).ToList();
+        if (missing.Count > 0)
+            throw new UnprocessableException($"Unknown agencies: {string.Join(", ", missing)}.", "coordinatingAgencyCodes");
+        return (lead, (fields.CoordinatingAgencyCodes ?? []).Select(c => ids[c]).ToList());
+    }
+
+    public static void Apply(PlanItem item, PlanItemFields fields, int planYear, Guid lead, List<Guid> coordinators, DateTimeOffset now)
+    {
+        item.Content = fields.Content.Trim();
+        item.LeadAgencyId = lead;
+        item.LeadRole = Blank(fields.LeadRole);
+        item.AndRelatedAgencies = fields.AndRelatedAgencies;
+        item.ExecutingUnitsText = Blank(fields.ExecutingUnitsText);
+        var due = fields.Due is { } d ? new DuePeriod(d.Year, d.Month, d.Part) : null;
+        item.Schedule(planYear, fields.Quarter, due, Blank(fields.DueText));
+        item.Coordinators.RemoveAll(c => !coordinators.Contains(c.AgencyId));
+        for (var position = 0; position < coordinators.Count; position++)
+        {
+            var existing = item.Coordinators.Find(c => c.AgencyId == coordinators[position]);
+            if (existing is not null) existing.Position = position;
+            else item.Coordinators.Add(new PlanItemCoordinator { AgencyId = coordinators[position], Position = position });
+        }
+        item.UpdatedAt = now;
+        item.RefreshSearchKey();
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,43 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PlanApi.Common;
+using PlanApi.Data;
+using PlanApi.Domain;
+
+namespace PlanApi.Features.Items;
+
+/// <summary>Replaces an item's writable fields. Its ordinal and its report-derived status stay.</summary>
+public sealed record UpdatePlanItemCommand(Guid PlanId, int Ordinal, PlanItemFields Body) : ICommand<PlanItemDto>;
+
+internal sealed class UpdatePlanItemValidator : AbstractValidator<UpdatePlanItemCommand>
+{
+    public UpdatePlanItemValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new PlanItemFieldsValidator());
+}
+
+internal sealed class UpdatePlanItemHandler(PlanDbContext db, TimeProvider clock, ISender sender)
+    : ICommandHandler<UpdatePlanItemCommand, PlanItemDto>
+{
+    public async ValueTask<PlanItemDto> Handle(UpdatePlanItemCommand command, CancellationToken ct)
+    {
+        var item = await db.PlanItems.Include(i => i.Plan).Include(i => i.Coordinators)
+            .SingleOrDefaultAsync(i => i.PlanId == command.PlanId && i.Ordinal == command.Ordinal, ct)
+            ?? throw await PlanItemErrors.NotFoundAsync(db, command.PlanId, command.Ordinal, ct);
+        if (item.Plan!.Lifecycle == PlanLifecycle.Closed) throw new ConflictException("The plan is closed; its items cannot change.");
+        var (lead, coordinators) = await PlanItemWrites.ResolveAgenciesAsync(db, command.Body, ct);
+        var now = clock.GetUtcNow();
+        PlanItemWrites.Apply(item, command.Body, item.Plan.Year, lead, coordinators, now);
+        item.Plan.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        return await sender.Send(new GetPlanItemQuery(command.PlanId, command.Ordinal), ct);
+    }
+}
+
+internal static class PlanItemErrors
+{
+    /// <summary>Says whether the plan or the item is missing.</summary>
+    public static async Task<NotFoundException> NotFoundAsync(PlanDbContext db, Guid planId, int ordinal, CancellationToken ct) =>
+        await db.Plans.AnyAsync(p => p.Id == planId, ct)
+            ? new NotFoundException("Item", $"{ordinal}")
+            : new NotFoundException("Plan", planId.ToString());
+}

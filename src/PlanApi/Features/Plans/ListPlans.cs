@@ -1,0 +1,38 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PlanApi.Common;
+using PlanApi.Data;
+using PlanApi.Domain;
+
+namespace PlanApi.Features.Plans;
+
+public sealed record ListPlansQuery(int? Year, string? Issuer, PlanLifecycle? Lifecycle, string? Q, int Limit, int Offset)
+    : IQuery<Page<PlanSummaryDto>>, IPagedQuery;
+
+internal sealed class ListPlansValidator : AbstractValidator<ListPlansQuery>
+{
+    public ListPlansValidator()
+    {
+        Include(new PagedQueryValidator<ListPlansQuery>());
+        RuleFor(q => q.Year).InclusiveBetween(2000, 2100);
+        RuleFor(q => q.Issuer).MaximumLength(Limits.Code);
+        RuleFor(q => q.Q).MaximumLength(200).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+    }
+}
+
+internal sealed class ListPlansHandler(PlanDbContext db) : IQueryHandler<ListPlansQuery, Page<PlanSummaryDto>>
+{
+    public async ValueTask<Page<PlanSummaryDto>> Handle(ListPlansQuery query, CancellationToken ct)
+    {
+        var plans = db.Plans.AsNoTracking();
+        if (query.Year is { } year) plans = plans.Where(p => p.Year == year);
+        if (!string.IsNullOrEmpty(query.Issuer)) plans = plans.Where(p => p.Issuer!.Code == query.Issuer);
+        if (query.Lifecycle is { } lifecycle) plans = plans.Where(p => p.Lifecycle == lifecycle);
+        var key = SearchText.Fold(query.Q);
+        if (key.Length > 0) plans = plans.Where(p => EF.Functions.Like(p.SearchKey, $"%{key}%"));
+        return await plans.OrderByDescending(p => p.Year).ThenByDescending(p => p.IssuedOn).ThenBy(p => p.Number)
+            .Select(PlanSummaryDto.Projection)
+            .ToPageAsync(query, ct);
+    }
+}

@@ -1,0 +1,45 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PlanApi.Common;
+using PlanApi.Data;
+using PlanApi.Domain;
+
+namespace PlanApi.Features.Plans;
+
+/// <summary>Replaces a plan's metadata and moves its lifecycle (draft → published → closed).</summary>
+public sealed record UpdatePlanCommand(Guid Id, PlanFields Body) : ICommand<PlanDto>;
+
+internal sealed class UpdatePlanValidator : AbstractValidator<UpdatePlanCommand>
+{
+    public UpdatePlanValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new PlanFieldsValidator());
+}
+
+internal sealed class UpdatePlanHandler(PlanDbContext db, TimeProvider clock, ISender sender) : ICommandHandler<UpdatePlanCommand, PlanDto>
+{
+    public async ValueTask<PlanDto> Handle(UpdatePlanCommand command, CancellationToken ct)
+    {
+        var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == command.Id, ct)
+            ?? throw new NotFoundException("Plan", command.Id.ToString());
+        var fields = command.Body;
+        var target = fields.Lifecycle ?? plan.Lifecycle;
+        if (!PlanLifecycleRules.CanMove(plan.Lifecycle, target))
+            throw new UnprocessableException(
+                $"A {EnumNames<PlanLifecycle>.ToName(plan.Lifecycle)} plan cannot become {EnumNames<PlanLifecycle>.ToName(target)}.",
+                "lifecycle");
+        var issuerId = await PlanWrites.ResolveIssuerAsync(db, fields, ct);
+        await PlanWrites.EnsureUniqueNumberAsync(db, issuerId, PlanWrites.NormalizeNumber(fields.Number), fields.IssuedOn.Year, plan.Id, ct);
+        var yearChanged = plan.Year != fields.Year;
+        var now = clock.GetUtcNow();
+        PlanWrites.Apply(plan, fields, issuerId, now);
+        plan.Lifecycle = target;
+        if (yearChanged)
+        {
+            // Items without a due phrase are due at the end of their quarter of the plan's year.
+            var items = await db.PlanItems.Where(i => i.PlanId == plan.Id && i.DueYear == null).ToListAsync(ct);
+            foreach (var item in items) item.Schedule(plan.Year, item.Quarter, null, null);
+        }
+        await db.SaveChangesAsync(ct);
+        return await sender.Send(new GetPlanQuery(plan.Id, IncludeDrafts: true), ct);
+    }
+}

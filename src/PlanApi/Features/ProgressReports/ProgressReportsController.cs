@@ -1,0 +1,65 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using PlanApi.Common;
+
+namespace PlanApi.Features.ProgressReports;
+
+/// <summary>Progress reports: how agencies report on the items they lead or co-operate on.</summary>
+[Tags("Progress reports")]
+public sealed class ProgressReportsController(ISender sender) : ApiControllerBase
+{
+    /// <summary>List an item's progress reports</summary>
+    /// <remarks>Newest first. The newest report sets the item's status.</remarks>
+    /// <param name="planId">The plan's id.</param>
+    /// <param name="ordinal">The item's ordinal (TT).</param>
+    /// <param name="limit">Page size, 1–100.</param>
+    /// <param name="offset">Entries to skip.</param>
+    /// <response code="200">A page of reports.</response>
+    /// <response code="404">No such plan or item.</response>
+    [HttpGet("api/v{version:apiVersion}/plans/{planId}/items/{ordinal}/progress-reports")]
+    [ProducesResponseType<Page<ProgressReportDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    public async Task<ActionResult<Page<ProgressReportDto>>> List(
+        Guid planId, int ordinal, int limit = Paging.DefaultLimit, int offset = 0, CancellationToken ct = default) =>
+        (await sender.Send(new ListProgressReportsQuery(planId, ordinal, limit, offset), ct)).WithLinks(Request);
+
+    /// <summary>Post a progress report</summary>
+    /// <remarks>
+    /// Reports the status of an item of a published plan. The reporting agency must lead or co-operate on the item.
+    /// The item's status becomes the report's.
+    ///
+    /// **Exactly once:** send an `Idempotency-Key` header with a fresh value (a UUID) for each new report and the
+    /// same value when you retry it. A retry with the same key and body answers 201 with the original report
+    /// (header `Idempotent-Replayed: true`) and stores nothing new; the same key with a different body is a 422.
+    /// Keys are scoped to the reporting agency and kept for as long as the report.
+    /// </remarks>
+    /// <param name="planId">The plan's id.</param>
+    /// <param name="ordinal">The item's ordinal (TT).</param>
+    /// <param name="idempotencyKey">A unique value per report (e.g. a UUID), repeated on retries; up to 200 visible ASCII characters.</param>
+    /// <param name="body">The report.</param>
+    /// <response code="201">The report was accepted (or had been, for a retry); Location points at it.</response>
+    /// <response code="404">No such plan or item.</response>
+    /// <response code="422">The agency is not involved in the item, the plan is not published, or the key was used for another report.</response>
+    [HttpPost("api/v{version:apiVersion}/plans/{planId}/items/{ordinal}/progress-reports")]
+    [ProducesResponseType<ProgressReportDto>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, ProblemJson)]
+    public async Task<ActionResult<ProgressReportDto>> Post(
+        Guid planId, int ordinal, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ProgressReportBody body,
+        CancellationToken ct)
+    {
+        var result = await sender.Send(new PostProgressReportCommand(planId, ordinal, idempotencyKey, body), ct);
+        if (result.Replayed) Response.Headers["Idempotent-Replayed"] = "true";
+        return CreatedAtRoute("GetProgressReport", new { id = result.Report.Id, version = "1" }, result.Report);
+    }
+
+    /// <summary>Get a progress report</summary>
+    /// <param name="id">The report's id.</param>
+    /// <response code="200">The report.</response>
+    /// <response code="404">No report has this id.</response>
+    [HttpGet("api/v{version:apiVersion}/progress-reports/{id}", Name = "GetProgressReport")]
+    [ProducesResponseType<ProgressReportDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    public async Task<ActionResult<ProgressReportDto>> Get(Guid id, CancellationToken ct) =>
+        await sender.Send(new GetProgressReportQuery(id), ct);
+}
