@@ -7,6 +7,7 @@ namespace PlanApi.Common;
 [ApiController]
 [ApiVersion("1.0")]
 [Produces("application/json")]
+[Consumes("application/json")]
 [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]

@@ -18,7 +18,8 @@ public static class ApiDefaults
         options.Converters.Add(new NfcStringConverter());
         options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         options.AllowTrailingCommas = false;
-        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+        // Unknown fields are refused, as the contract says (additionalProperties: false): a typo never passes silently.
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.MaxDepth = 32;
     }
 
@@ -73,7 +74,9 @@ public static class ApiDefaults
 
     /// <summary>The serializer's messages name .NET types; say what is wrong in the client's terms instead.</summary>
     private static string Friendly(Microsoft.AspNetCore.Mvc.ModelBinding.ModelError error) =>
-        error.Exception is not null || error.ErrorMessage.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+        error.ErrorMessage.Contains("could not be mapped to any .NET member", StringComparison.Ordinal)
+            ? "Unknown field: it is not part of this resource (see the schema)."
+        : error.Exception is not null || error.ErrorMessage.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
             ? "The value has the wrong type or format (see the schema)."
             : string.IsNullOrEmpty(error.ErrorMessage) ? "The value is not valid." : error.ErrorMessage;
 

@@ -19,6 +19,7 @@ internal sealed class ExamplesOperationFilter : IOperationFilter
         }
 
         if (operation.Responses is null) return;
+        ProblemContentTypes(operation);
         foreach (var response in context.ApiDescription.SupportedResponseTypes)
         {
             var key = response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -28,6 +29,18 @@ internal sealed class ExamplesOperationFilter : IOperationFilter
                 : null;
             if (example is null) continue;
             foreach (var media in openApiResponse.Content.Values.OfType<OpenApiMediaType>()) media.Example = example;
+        }
+    }
+
+    /// <summary>Errors are written as application/problem+json (RFC 9457); say so instead of application/json.</summary>
+    private static void ProblemContentTypes(OpenApiOperation operation)
+    {
+        foreach (var (code, response) in operation.Responses!)
+        {
+            if (code[0] is not ('4' or '5') || response.Content is not { Count: > 0 } content) continue;
+            var media = content.Values.First();
+            content.Clear();
+            content["application/problem+json"] = media;
         }
     }
 }

@@ -16,7 +16,10 @@ public class PlanApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2023, 3, 15, 9, 0, 0, TimeSpan.FromHours(7)));
     public string Database { get; private set; } = "";
 
-    public async Task InitializeAsync() => Database = await TestDatabase.CreateAsync(GetType().Name);
+    public async Task InitializeAsync() => Database = await CreateDatabaseAsync();
+
+    /// <summary>A copy of the migrated and seeded template, unless a subclass needs another starting point.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => TestDatabase.CreateAsync(GetType().Name);
 
     public new async Task DisposeAsync()
     {

@@ -26,6 +26,7 @@ public sealed class AgenciesController(ISender sender) : ApiControllerBase
         (await sender.Send(new ListAgenciesQuery(q, kind, limit, offset), ct)).WithLinks(Request);
 
     /// <summary>Get an agency</summary>
+    /// <remarks>Codes are stable: other systems may store them.</remarks>
     /// <param name="code">The agency's code.</param>
     /// <response code="200">The agency.</response>
     /// <response code="404">No agency has this code.</response>

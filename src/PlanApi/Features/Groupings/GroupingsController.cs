@@ -11,6 +11,7 @@ namespace PlanApi.Features.Groupings;
 public sealed class GroupingsController(ISender sender) : ApiControllerBase
 {
     /// <summary>List groupings</summary>
+    /// <remarks>Newest year first. A cụm or khối is defined per year, since members and roles change yearly.</remarks>
     /// <param name="year">Emulation year.</param>
     /// <param name="kind">cum or khoi.</param>
     /// <param name="member">Code of a member agency.</param>
@@ -25,6 +26,7 @@ public sealed class GroupingsController(ISender sender) : ApiControllerBase
         (await sender.Send(new ListGroupingsQuery(year, kind, member, limit, offset), ct)).WithLinks(Request);
 
     /// <summary>Get a grouping</summary>
+    /// <remarks>With its members, head (Trưởng) and deputy (Phó) for its year.</remarks>
     /// <param name="code">The grouping's code.</param>
     /// <response code="200">The grouping.</response>
     /// <response code="404">No grouping has this code.</response>

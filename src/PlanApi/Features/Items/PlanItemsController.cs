@@ -34,6 +34,7 @@ public sealed class PlanItemsController(ISender sender) : ApiControllerBase
         .WithLinks(Request);
 
     /// <summary>Get an item</summary>
+    /// <remarks>With its lead and coordinating agencies, its due window and its status as of its newest progress report.</remarks>
     /// <param name="planId">The plan's id.</param>
     /// <param name="ordinal">The item's ordinal (TT).</param>
     /// <response code="200">The item.</response>

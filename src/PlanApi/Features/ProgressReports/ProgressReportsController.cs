@@ -45,7 +45,9 @@ public sealed class ProgressReportsController(ISender sender) : ApiControllerBas
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, ProblemJson)]
     public async Task<ActionResult<ProgressReportDto>> Post(
-        Guid planId, int ordinal, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ProgressReportBody body,
+        Guid planId, int ordinal, [FromHeader(Name = "Idempotency-Key")]
+        [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "Send an Idempotency-Key header (e.g. a UUID) so that retries never create a second report.")]
+        string? idempotencyKey, ProgressReportBody body,
         CancellationToken ct)
     {
         var result = await sender.Send(new PostProgressReportCommand(planId, ordinal, idempotencyKey, body), ct);
@@ -54,6 +56,7 @@ public sealed class ProgressReportsController(ISender sender) : ApiControllerBas
     }
 
     /// <summary>Get a progress report</summary>
+    /// <remarks>Reports are append-only: once accepted, a report never changes.</remarks>
     /// <param name="id">The report's id.</param>
     /// <response code="200">The report.</response>
     /// <response code="404">No report has this id.</response>

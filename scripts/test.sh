@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test against a real PostgreSQL: starts the local cluster (unless PLANAPI_TEST_DB names a server),
+# builds the solution once, runs the tests (classes in parallel, one database each) and ends with
+# "N passed, N failed, N skipped" computed from the test results.
+set -euo pipefail
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO"
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if [[ -z "${PLANAPI_TEST_DB:-}" ]]; then
+  if [[ "$(scripts/pg.sh status)" != running ]]; then
+    PLANAPI_PG_FAST=1 scripts/pg.sh start
+    trap 'scripts/pg.sh stop' EXIT
+  fi
+  export PLANAPI_TEST_DB="$(scripts/pg.sh url postgres)"
+fi
+
+RESULTS="$REPO/tests/TestResults"
+rm -rf "$RESULTS"
+set +e
+dotnet test PlanApi.sln --nologo --logger "trx;LogFileName=results.trx" --logger "console;verbosity=minimal" \
+  --results-directory "$RESULTS" "$@"
+STATUS=$?
+set -e
+
+TRX="$(find "$RESULTS" -name '*.trx' 2>/dev/null | head -1)"
+if [[ -n "$TRX" ]]; then
+  COUNTERS="$(grep -o '<Counters [^>]*>' "$TRX" | head -1)"
+  count() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$COUNTERS"; }
+  TOTAL=$(count total); EXECUTED=$(count executed); PASSED=$(count passed)
+  FAILED=$(( $(count failed) + $(count error) + $(count timeout) + $(count aborted) ))
+  SKIPPED=$(( TOTAL - EXECUTED ))
+else
+  PASSED=0; FAILED=0; SKIPPED=0
+  [[ $STATUS -ne 0 ]] && echo "No test results: the build or the test host failed (exit $STATUS)." >&2
+fi
+echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
+if [[ $STATUS -eq 0 && $PASSED -eq 0 ]]; then echo "No test ran." >&2; exit 1; fi
+exit $STATUS
