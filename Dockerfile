@@ -1,0 +1,18 @@
+# PlanApi container image: build with the SDK, run on the ASP.NET runtime.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY Directory.Build.props Directory.Packages.props ./
+COPY src/PlanApi/PlanApi.csproj src/PlanApi/
+RUN dotnet restore src/PlanApi/PlanApi.csproj
+COPY src/ src/
+RUN dotnet publish src/PlanApi/PlanApi.csproj -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app ./
+COPY seeds/ ./seeds/
+ENV ASPNETCORE_URLS=http://+:8080 \
+    Database__SeedPath=/app/seeds
+EXPOSE 8080
+USER app
+ENTRYPOINT ["dotnet", "PlanApi.dll"]
