@@ -43,6 +43,8 @@ public static class OpenApiSetup
                 && d.ActionDescriptor.RouteValues["controller"] is { } controller
                 ? OperationId(controller, action)
                 : null);
+            // The order a newcomer needs them: the plan, its items, reporting progress, then reference data.
+            o.OrderActionsBy(d => $"{TagOrder(d.ActionDescriptor.RouteValues["controller"])} {d.RelativePath} {MethodOrder(d.HttpMethod)}");
             o.OperationFilter<ExamplesOperationFilter>();
         });
         return services;
@@ -67,6 +69,12 @@ public static class OpenApiSetup
             _ => char.ToLowerInvariant(action[0]) + action[1..] + resource,
         };
     }
+
+    private static int TagOrder(string? controller) =>
+        Array.IndexOf(["Plans", "PlanItems", "ProgressReports", "Agencies", "Groupings"], controller) is var i and >= 0 ? i : 9;
+
+    private static int MethodOrder(string? method) =>
+        Array.IndexOf(["GET", "POST", "PUT", "PATCH", "DELETE"], method) is var i and >= 0 ? i : 9;
 
     private static string Plural(string resource) => resource.EndsWith('y') ? resource[..^1] + "ies" : resource + "s";
 }
