@@ -8,14 +8,14 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
     CREATE EXTENSION IF NOT EXISTS pg_trgm;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
     CREATE TABLE agencies (
         id uuid NOT NULL,
         code character varying(100) NOT NULL,
@@ -24,7 +24,7 @@ BEGIN
         aliases text[] NOT NULL,
         kind character varying(32) NOT NULL,
         parent_id uuid,
-        search_key character varying(4000) NOT NULL,
+        search_key text NOT NULL,
         created_at timestamp with time zone NOT NULL,
         updated_at timestamp with time zone NOT NULL,
         CONSTRAINT pk_agencies PRIMARY KEY (id),
@@ -35,7 +35,43 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    CREATE TABLE idempotency_records (
+        scope character varying(500) NOT NULL,
+        key character varying(200) NOT NULL,
+        request_hash character varying(64) NOT NULL,
+        status_code integer NOT NULL,
+        content_type character varying(200),
+        location character varying(2000),
+        body bytea NOT NULL,
+        created_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_idempotency_records PRIMARY KEY (scope, key)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    CREATE TABLE api_keys (
+        id uuid NOT NULL,
+        client_name character varying(500) NOT NULL,
+        role character varying(16) NOT NULL,
+        agency_id uuid,
+        key_hash character varying(64) NOT NULL,
+        key_start character varying(16) NOT NULL,
+        created_at timestamp with time zone NOT NULL,
+        revoked_at timestamp with time zone,
+        CONSTRAINT pk_api_keys PRIMARY KEY (id),
+        CONSTRAINT ck_api_keys_reporter_agency CHECK ((role = 'reporter') = (agency_id IS NOT NULL)),
+        CONSTRAINT fk_api_keys_agencies_agency_id FOREIGN KEY (agency_id) REFERENCES agencies (id) ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
     CREATE TABLE groupings (
         id uuid NOT NULL,
         code character varying(100) NOT NULL,
@@ -56,7 +92,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
     CREATE TABLE plans (
         id uuid NOT NULL,
         issuer_id uuid NOT NULL,
@@ -75,7 +111,7 @@ BEGIN
         recipients text[] NOT NULL,
         signature jsonb,
         lifecycle character varying(16) NOT NULL,
-        search_key character varying(4000) NOT NULL,
+        search_key text NOT NULL,
         created_at timestamp with time zone NOT NULL,
         updated_at timestamp with time zone NOT NULL,
         CONSTRAINT pk_plans PRIMARY KEY (id),
@@ -86,21 +122,21 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
-    CREATE TABLE grouping_member (
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    CREATE TABLE grouping_members (
         grouping_id uuid NOT NULL,
         agency_id uuid NOT NULL,
         position integer NOT NULL,
-        CONSTRAINT pk_grouping_member PRIMARY KEY (grouping_id, agency_id),
-        CONSTRAINT fk_grouping_member_agencies_agency_id FOREIGN KEY (agency_id) REFERENCES agencies (id) ON DELETE RESTRICT,
-        CONSTRAINT fk_grouping_member_groupings_grouping_id FOREIGN KEY (grouping_id) REFERENCES groupings (id) ON DELETE CASCADE
+        CONSTRAINT pk_grouping_members PRIMARY KEY (grouping_id, agency_id),
+        CONSTRAINT fk_grouping_members_agencies_agency_id FOREIGN KEY (agency_id) REFERENCES agencies (id) ON DELETE RESTRICT,
+        CONSTRAINT fk_grouping_members_groupings_grouping_id FOREIGN KEY (grouping_id) REFERENCES groupings (id) ON DELETE CASCADE
     );
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
     CREATE TABLE plan_items (
         id uuid NOT NULL,
         plan_id uuid NOT NULL,
@@ -122,7 +158,7 @@ BEGIN
         latest_report_id uuid,
         last_reported_at timestamp with time zone,
         completed_on date,
-        search_key character varying(8000) NOT NULL,
+        search_key text NOT NULL,
         created_at timestamp with time zone NOT NULL,
         updated_at timestamp with time zone NOT NULL,
         CONSTRAINT pk_plan_items PRIMARY KEY (id),
@@ -135,21 +171,21 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
-    CREATE TABLE plan_item_coordinator (
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    CREATE TABLE plan_item_coordinators (
         plan_item_id uuid NOT NULL,
         agency_id uuid NOT NULL,
         position integer NOT NULL,
-        CONSTRAINT pk_plan_item_coordinator PRIMARY KEY (plan_item_id, agency_id),
-        CONSTRAINT fk_plan_item_coordinator_agencies_agency_id FOREIGN KEY (agency_id) REFERENCES agencies (id) ON DELETE RESTRICT,
-        CONSTRAINT fk_plan_item_coordinator_plan_items_plan_item_id FOREIGN KEY (plan_item_id) REFERENCES plan_items (id) ON DELETE CASCADE
+        CONSTRAINT pk_plan_item_coordinators PRIMARY KEY (plan_item_id, agency_id),
+        CONSTRAINT fk_plan_item_coordinators_agencies_agency_id FOREIGN KEY (agency_id) REFERENCES agencies (id) ON DELETE RESTRICT,
+        CONSTRAINT fk_plan_item_coordinators_plan_items_plan_item_id FOREIGN KEY (plan_item_id) REFERENCES plan_items (id) ON DELETE CASCADE
     );
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
     CREATE TABLE progress_reports (
         id uuid NOT NULL,
         plan_item_id uuid NOT NULL,
@@ -163,8 +199,6 @@ BEGIN
         period_from date,
         period_to date,
         reported_at timestamp with time zone NOT NULL,
-        idempotency_key character varying(200) NOT NULL,
-        request_hash character varying(64) NOT NULL,
         CONSTRAINT pk_progress_reports PRIMARY KEY (id),
         CONSTRAINT ck_progress_reports_percent CHECK (percent_complete BETWEEN 0 AND 100),
         CONSTRAINT fk_progress_reports_agencies_reporting_agency_id FOREIGN KEY (reporting_agency_id) REFERENCES agencies (id) ON DELETE RESTRICT,
@@ -175,156 +209,177 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
     CREATE UNIQUE INDEX ix_agencies_code ON agencies (code);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
     CREATE INDEX ix_agencies_kind ON agencies (kind);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
     CREATE INDEX ix_agencies_parent_id ON agencies (parent_id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
     CREATE INDEX ix_agencies_search_key ON agencies USING gin (search_key gin_trgm_ops);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
-    CREATE INDEX ix_grouping_member_agency_id ON grouping_member (agency_id);
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    CREATE INDEX ix_api_keys_agency_id ON api_keys (agency_id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    CREATE UNIQUE INDEX ix_api_keys_key_hash ON api_keys (key_hash);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    CREATE INDEX ix_grouping_members_agency_id ON grouping_members (agency_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
     CREATE UNIQUE INDEX ix_groupings_code ON groupings (code);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
     CREATE INDEX ix_groupings_deputy_agency_id ON groupings (deputy_agency_id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
     CREATE INDEX ix_groupings_head_agency_id ON groupings (head_agency_id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
     CREATE INDEX ix_groupings_year_kind ON groupings (year, kind);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
-    CREATE INDEX ix_plan_item_coordinator_agency_id ON plan_item_coordinator (agency_id);
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    CREATE INDEX ix_idempotency_records_created_at ON idempotency_records (created_at);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    CREATE INDEX ix_plan_item_coordinators_agency_id ON plan_item_coordinators (agency_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
     CREATE INDEX ix_plan_items_lead_agency_id ON plan_items (lead_agency_id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
     CREATE INDEX ix_plan_items_plan_id_due_end ON plan_items (plan_id, due_end);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
     CREATE UNIQUE INDEX ix_plan_items_plan_id_ordinal ON plan_items (plan_id, ordinal);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
     CREATE INDEX ix_plan_items_plan_id_quarter ON plan_items (plan_id, quarter);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
     CREATE INDEX ix_plan_items_plan_id_status ON plan_items (plan_id, status);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
     CREATE INDEX ix_plan_items_search_key ON plan_items USING gin (search_key gin_trgm_ops);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
     CREATE UNIQUE INDEX ix_plans_issuer_id_number_issued_year ON plans (issuer_id, number, issued_year);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
     CREATE INDEX ix_plans_search_key ON plans USING gin (search_key gin_trgm_ops);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
     CREATE INDEX ix_plans_year_lifecycle ON plans (year, lifecycle);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
     CREATE INDEX ix_progress_reports_plan_item_id_reported_at ON progress_reports (plan_item_id, reported_at);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
-    CREATE UNIQUE INDEX ix_progress_reports_reporting_agency_id_idempotency_key ON progress_reports (reporting_agency_id, idempotency_key);
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    CREATE INDEX ix_progress_reports_reporting_agency_id ON progress_reports (reporting_agency_id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124005654_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
     INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
-    VALUES ('20261124005654_Initial', '10.0.15');
+    VALUES ('20261124011337_Initial', '10.0.15');
     END IF;
 END $EF$;
 COMMIT;

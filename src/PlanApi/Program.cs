@@ -1,7 +1,9 @@
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using FluentValidation;
+using PlanApi.Cli;
 using PlanApi.Common;
+using PlanApi.Common.Security;
 using PlanApi.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,11 +15,26 @@ builder.Services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavi
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 builder.Services.AddPlanApiControllers();
 builder.Services.AddPlanApiOpenApi();
+builder.Services.AddPlanApiSecurity(builder.Configuration);
+builder.Services.AddPlanApiHardening(builder.Configuration);
+builder.Services.AddPlanApiIdempotency(builder.Configuration);
 
 var app = builder.Build();
 
+if (CommandLine.IsCommand(args))
+{
+    await app.PrepareDatabaseAsync();
+    return await CommandLine.RunAsync(app, args);
+}
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UsePlanApiHardening();
+app.UseCors(Hardening.CorsPolicy);
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseMiddleware<IdempotencyMiddleware>();
 app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
 app.UseSwaggerUI(o =>
 {
@@ -25,6 +42,7 @@ app.UseSwaggerUI(o =>
     o.RoutePrefix = "swagger";
     o.DocumentTitle = "PlanApi — Swagger UI";
     o.DisplayRequestDuration();
+    o.EnablePersistAuthorization();
 });
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
@@ -33,6 +51,7 @@ app.MapControllers();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the test host.</summary>
 public partial class Program;

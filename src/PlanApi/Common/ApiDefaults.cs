@@ -14,7 +14,9 @@ public static class ApiDefaults
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new SnakeCaseEnumConverterFactory());
+        // Numbers are numbers: "50" is not 50.
+        options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new NfcStringConverter());
         options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         options.AllowTrailingCommas = false;
@@ -45,7 +47,8 @@ public static class ApiDefaults
                         Instance = context.HttpContext.Request.Path,
                     };
                     problem.Extensions["traceId"] = TraceId(context.HttpContext);
-                    return new BadRequestObjectResult(problem) { ContentTypes = { "application/problem+json" } };
+                    // A JsonResult keeps its content type: [Produces("application/json")] would override an ObjectResult's.
+                    return new JsonResult(problem) { StatusCode = StatusCodes.Status400BadRequest, ContentType = "application/problem+json" };
                 };
             });
 

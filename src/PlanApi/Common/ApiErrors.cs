@@ -20,3 +20,7 @@ public sealed class UnprocessableException(string detail, string? field = null)
 {
     public string? Field { get; } = field;
 }
+
+/// <summary>The caller is authenticated but its credential does not allow this (e.g. another agency's item).</summary>
+public sealed class ForbiddenException(string detail)
+    : ApiException(StatusCodes.Status403Forbidden, "Forbidden", detail);

@@ -1,5 +1,6 @@
 using PlanApi.Domain;
 using PlanApi.Features.Agencies;
+using PlanApi.Features.ApiKeys;
 using PlanApi.Features.Groupings;
 using PlanApi.Features.Items;
 using PlanApi.Features.Plans;
@@ -83,6 +84,10 @@ internal static class ExampleValues
         ReportId, PlanId, 6, BanTdkt, ItemStatus.Completed, 100, ReportBody.Summary, ReportBody.Evidence,
         ReportBody.PeriodFrom, ReportBody.PeriodTo, Reported);
 
+    private static readonly ApiKeyDto Key = new(
+        Guid.Parse("0195f3b0-0000-7000-8000-00000000a11e"), "Phần mềm quản lý văn bản quận Ninh Kiều", ClientRole.Reporter, "ninh-kieu",
+        "pk_Xq3vT9a", Created, null);
+
     public static readonly IReadOnlyDictionary<Type, object> Values = new Dictionary<Type, object>
     {
         [typeof(PlanFields)] = PlanFieldsExample,
@@ -104,5 +109,10 @@ internal static class ExampleValues
         [typeof(ProgressReportBody)] = ReportBody,
         [typeof(ProgressReportDto)] = Report,
         [typeof(Page<ProgressReportDto>)] = new Page<ProgressReportDto>([Report], 1, 20, 0),
+        [typeof(ApiKeyDto)] = Key,
+        [typeof(Page<ApiKeyDto>)] = new Page<ApiKeyDto>([Key], 1, 20, 0),
+        [typeof(CreateApiKeyCommand)] = new CreateApiKeyCommand(Key.ClientName, ClientRole.Reporter, "ninh-kieu"),
+        [typeof(IssuedApiKeyDto)] = new IssuedApiKeyDto(Key.Id, Key.ClientName, Key.Role, Key.AgencyCode, Key.KeyStart, Created,
+            "pk_Xq3vT9aLk2mN8pQ4rS6tU1vW3xY5zA7bC9dE0fG2hJ4"),
     };
 }

@@ -30,6 +30,13 @@ internal sealed class ExamplesOperationFilter : IOperationFilter
             if (example is null) continue;
             foreach (var media in openApiResponse.Content.Values.OfType<OpenApiMediaType>()) media.Example = example;
         }
+        // Responses added by other filters (401, 403, 412, 428, 429) are problem details too.
+        foreach (var (code, response) in operation.Responses)
+        {
+            if (code[0] is not ('4' or '5') || response.Content is null) continue;
+            foreach (var media in response.Content.Values.OfType<OpenApiMediaType>())
+                media.Example ??= ApiExamples.For(typeof(ProblemDetails), int.Parse(code, System.Globalization.CultureInfo.InvariantCulture), context.ApiDescription.RelativePath);
+        }
     }
 
     /// <summary>Errors are written as application/problem+json (RFC 9457); say so instead of application/json.</summary>
@@ -74,6 +81,12 @@ internal static class ApiExamples
             {
                 ["reportingAgencyCode"] = ["Agency 'ninh-kieu' neither leads nor co-operates on item 6."],
             }) { Title = "Unprocessable request", Status = 422, Detail = "Agency 'ninh-kieu' neither leads nor co-operates on item 6." },
+            401 => new ProblemDetails { Title = "Unauthorized", Status = 401, Detail = "Send a valid X-Api-Key header or an Authorization: Bearer token." },
+            403 => new ProblemDetails { Title = "Forbidden", Status = 403, Detail = "Agency 'ninh-kieu' neither leads nor co-operates on item 6." },
+            412 => new ProblemDetails { Title = "Precondition failed", Status = 412, Detail = "The resource changed since you read it: its ETag is now \"W/7091\". Read it again and retry." },
+            413 => new ProblemDetails { Title = "Request body too large", Status = 413, Detail = "Request bodies are limited to 1048576 bytes." },
+            428 => new ProblemDetails { Title = "Precondition required", Status = 428, Detail = "Send If-Match with the ETag you read, so that no one else's change is overwritten." },
+            429 => new ProblemDetails { Title = "Too many requests", Status = 429, Detail = "Rate limit reached; retry after the delay in Retry-After." },
             503 => new ProblemDetails { Title = "Service temporarily unavailable", Status = 503, Detail = "The database is unavailable or busy; retry after the delay in Retry-After." },
             _ => new ProblemDetails { Title = "Unexpected error", Status = 500, Detail = "The error has been logged; quote the traceId when you report it." },
         };
@@ -85,7 +98,7 @@ internal static class ApiExamples
 
     private static int StatusIndex(int status) => status switch
     {
-        400 => 1, 404 => 5, 409 => 10, 422 => 21, 503 => 4, _ => 1,
+        400 => 1, 401 => 2, 403 => 4, 404 => 5, 409 => 10, 412 => 13, 413 => 14, 422 => 21, 428 => 1, 429 => 1, 503 => 4, _ => 1,
     };
 
     private static JsonSerializerOptions CreateOptions()

@@ -28,6 +28,9 @@ public static class OpenApiSetup
                     * Errors are RFC 9457 problem details (`application/problem+json`); a 400 names each bad field in `errors`.
                     * An item's status comes from its newest progress report. Post reports with an `Idempotency-Key`
                       header: a retry with the same key never creates a second report.
+                    * Reading published data needs no credentials. Writes need an API key (`X-Api-Key`) or a bearer
+                      token: admins manage resources; a reporter posts progress for its own agency; readers also see drafts.
+                      Click **Authorize** to try them here.
                     """,
                 Contact = new OpenApiContact { Name = "PlanApi" },
                 License = new OpenApiLicense { Name = "MIT" },
@@ -45,6 +48,7 @@ public static class OpenApiSetup
                 : null);
             // The order a newcomer needs them: the plan, its items, reporting progress, then reference data.
             o.OrderActionsBy(d => $"{TagOrder(d.ActionDescriptor.RouteValues["controller"])} {d.RelativePath} {MethodOrder(d.HttpMethod)}");
+            Security.SecurityOperationFilter.AddSchemes(o);
             o.OperationFilter<ExamplesOperationFilter>();
         });
         return services;
@@ -60,6 +64,7 @@ public static class OpenApiSetup
             "Agencies" => "Agency",
             "Groupings" => "Grouping",
             "ProgressReports" => "ProgressReport",
+            "ApiKeys" => "ApiKey",
             _ => controller,
         };
         return action switch
@@ -71,7 +76,7 @@ public static class OpenApiSetup
     }
 
     private static int TagOrder(string? controller) =>
-        Array.IndexOf(["Plans", "PlanItems", "ProgressReports", "Agencies", "Groupings"], controller) is var i and >= 0 ? i : 9;
+        Array.IndexOf(["Plans", "PlanItems", "ProgressReports", "Agencies", "Groupings", "ApiKeys"], controller) is var i and >= 0 ? i : 9;
 
     private static int MethodOrder(string? method) =>
         Array.IndexOf(["GET", "POST", "PUT", "PATCH", "DELETE"], method) is var i and >= 0 ? i : 9;

@@ -58,6 +58,18 @@ public sealed class ProblemDetailsExceptionHandler(
                 Title = "Conflict",
                 Detail = "The resource is referenced by other resources or references one that no longer exists.",
             },
+        _ when FindPostgres(exception) is { SqlState: "22021" or "22P05" } => new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Bad request",
+            Detail = "The request contains characters that cannot be stored (such as NUL).",
+        },
+        _ when FindPostgres(exception) is { SqlState: PostgresErrorCodes.StringDataRightTruncation } => new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Bad request",
+            Detail = "A value is longer than the field allows.",
+        },
         DbUpdateConcurrencyException => new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
@@ -81,6 +93,13 @@ public sealed class ProblemDetailsExceptionHandler(
             Title = "Unexpected error",
             Detail = "The error has been logged; quote the traceId when you report it.",
         },
+    };
+
+    private static PostgresException? FindPostgres(Exception? e) => e switch
+    {
+        null => null,
+        PostgresException pg => pg,
+        _ => FindPostgres(e.InnerException),
     };
 
     private static bool IsTransient(Exception e) => e switch

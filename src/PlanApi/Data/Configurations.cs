@@ -12,7 +12,7 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         b.Property(a => a.Code).HasMaxLength(Limits.Code);
         b.Property(a => a.Name).HasMaxLength(Limits.Name);
         b.Property(a => a.ShortName).HasMaxLength(Limits.Name);
-        b.Property(a => a.SearchKey).HasMaxLength(4000);
+        b.Property(a => a.SearchKey).HasColumnType("text");
         b.HasIndex(a => a.SearchKey).HasMethod("gin").HasOperators("gin_trgm_ops");
         b.HasIndex(a => a.Kind);
         b.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
@@ -40,6 +40,7 @@ internal sealed class GroupingMemberConfiguration : IEntityTypeConfiguration<Gro
 {
     public void Configure(EntityTypeBuilder<GroupingMember> b)
     {
+        b.ToTable("grouping_members");
         b.HasKey(m => new { m.GroupingId, m.AgencyId });
         b.HasIndex(m => m.AgencyId);
         b.HasOne(m => m.Agency).WithMany().HasForeignKey(m => m.AgencyId).OnDelete(DeleteBehavior.Restrict);
@@ -58,7 +59,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         b.Property(p => p.Place).HasMaxLength(Limits.Name);
         b.Property(p => p.Title).HasMaxLength(Limits.Name);
         b.Property(p => p.Preamble).HasMaxLength(Limits.Text);
-        b.Property(p => p.SearchKey).HasMaxLength(4000);
+        b.Property(p => p.SearchKey).HasColumnType("text");
         b.HasOne(p => p.Issuer).WithMany().HasForeignKey(p => p.IssuerId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(p => p.Items).WithOne(i => i.Plan).HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
         Json(b.Property(p => p.LegalBases));
@@ -87,7 +88,7 @@ internal sealed class PlanItemConfiguration : IEntityTypeConfiguration<PlanItem>
         b.Property(i => i.LeadRole).HasMaxLength(Limits.Name);
         b.Property(i => i.ExecutingUnitsText).HasMaxLength(Limits.Text);
         b.Property(i => i.DueText).HasMaxLength(Limits.Name);
-        b.Property(i => i.SearchKey).HasMaxLength(Limits.Text);
+        b.Property(i => i.SearchKey).HasColumnType("text");
         b.HasOne(i => i.LeadAgency).WithMany().HasForeignKey(i => i.LeadAgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(i => i.Coordinators).WithOne().HasForeignKey(c => c.PlanItemId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(i => i.Due);
@@ -100,6 +101,7 @@ internal sealed class PlanItemCoordinatorConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<PlanItemCoordinator> b)
     {
+        b.ToTable("plan_item_coordinators");
         b.HasKey(c => new { c.PlanItemId, c.AgencyId });
         b.HasIndex(c => c.AgencyId);
         b.HasOne(c => c.Agency).WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
@@ -111,14 +113,39 @@ internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Pro
     public void Configure(EntityTypeBuilder<ProgressReport> b)
     {
         b.HasIndex(r => new { r.PlanItemId, r.ReportedAt });
-        b.HasIndex(r => new { r.ReportingAgencyId, r.IdempotencyKey }).IsUnique();
+        b.HasIndex(r => r.ReportingAgencyId);
         b.Property(r => r.Summary).HasMaxLength(Limits.Text);
         b.Property(r => r.EvidenceDocumentNumber).HasMaxLength(Limits.Number);
         b.Property(r => r.EvidenceUrl).HasMaxLength(Limits.Url);
-        b.Property(r => r.IdempotencyKey).HasMaxLength(Limits.IdempotencyKey);
-        b.Property(r => r.RequestHash).HasMaxLength(64);
         b.HasOne(r => r.PlanItem).WithMany().HasForeignKey(r => r.PlanItemId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(r => r.ReportingAgency).WithMany().HasForeignKey(r => r.ReportingAgencyId).OnDelete(DeleteBehavior.Restrict);
         b.ToTable(t => t.HasCheckConstraint("ck_progress_reports_percent", "percent_complete BETWEEN 0 AND 100"));
+    }
+}
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> b)
+    {
+        b.HasIndex(k => k.KeyHash).IsUnique();
+        b.Property(k => k.KeyHash).HasMaxLength(64);
+        b.Property(k => k.KeyStart).HasMaxLength(16);
+        b.Property(k => k.ClientName).HasMaxLength(Limits.Name);
+        b.HasOne(k => k.Agency).WithMany().HasForeignKey(k => k.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.ToTable(t => t.HasCheckConstraint("ck_api_keys_reporter_agency", "(role = 'reporter') = (agency_id IS NOT NULL)"));
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> b)
+    {
+        b.HasKey(r => new { r.Scope, r.Key });
+        b.Property(r => r.Scope).HasMaxLength(Limits.Name);
+        b.Property(r => r.Key).HasMaxLength(Limits.IdempotencyKey);
+        b.Property(r => r.RequestHash).HasMaxLength(64);
+        b.Property(r => r.ContentType).HasMaxLength(200);
+        b.Property(r => r.Location).HasMaxLength(Limits.Url);
+        b.HasIndex(r => r.CreatedAt);
     }
 }

@@ -10,6 +10,8 @@ public sealed class PlanDbContext(DbContextOptions<PlanDbContext> options) : DbC
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanItem> PlanItems => Set<PlanItem>();
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -23,6 +25,7 @@ public sealed class PlanDbContext(DbContextOptions<PlanDbContext> options) : DbC
         configurationBuilder.Properties<GroupingKind>().HaveConversion<SnakeCaseEnumConverter<GroupingKind>>().HaveMaxLength(16);
         configurationBuilder.Properties<PlanLifecycle>().HaveConversion<SnakeCaseEnumConverter<PlanLifecycle>>().HaveMaxLength(16);
         configurationBuilder.Properties<ItemStatus>().HaveConversion<SnakeCaseEnumConverter<ItemStatus>>().HaveMaxLength(16);
+        configurationBuilder.Properties<ClientRole>().HaveConversion<SnakeCaseEnumConverter<ClientRole>>().HaveMaxLength(16);
         configurationBuilder.Properties<MonthPart>().HaveConversion<SnakeCaseEnumConverter<MonthPart>>().HaveMaxLength(8);
     }
 }

@@ -25,8 +25,9 @@ public sealed class Agency
     public DateTimeOffset UpdatedAt { get; set; }
     public uint Version { get; private set; }
 
+    /// <summary>Each name folded, joined by " | ", so that a query can match one name exactly ("| key |").</summary>
     public void RefreshSearchKey() =>
-        SearchKey = SearchText.Fold(string.Join(" | ", new[] { Name, ShortName ?? "" }.Concat(Aliases)));
+        SearchKey = "| " + string.Join(" | ", new[] { Name, ShortName ?? "" }.Concat(Aliases).Select(SearchText.Fold).Where(n => n.Length > 0).Distinct()) + " |";
 
     /// <summary>Whether <paramref name="name"/> is this agency's name, short name or one of its aliases.</summary>
     public bool IsKnownAs(string name)

@@ -22,10 +22,4 @@ public sealed class ProgressReport
 
     /// <summary>Set by the server when the report is accepted.</summary>
     public DateTimeOffset ReportedAt { get; init; }
-
-    /// <summary>The client's Idempotency-Key: a retry with the same key returns this report instead of a second one.</summary>
-    public required string IdempotencyKey { get; init; }
-
-    /// <summary>Fingerprint of the request body, so that a reused key with a different body is refused.</summary>
-    public required string RequestHash { get; init; }
 }

@@ -20,6 +20,8 @@ public sealed class HealthTests(PlanApiFactory api) : IClassFixture<PlanApiFacto
 public sealed class UnmigratedApiFactory : PlanApiFactory
 {
     protected override Task<string> CreateDatabaseAsync() => TestDatabase.CreateEmptyAsync("unmigrated");
+
+    protected override bool SeedsAdminKey => false;
 }
 
 public sealed class UnmigratedHealthTests(UnmigratedApiFactory api) : IClassFixture<UnmigratedApiFactory>

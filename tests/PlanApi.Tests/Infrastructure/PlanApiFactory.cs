@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using PlanApi.Domain;
 
 namespace PlanApi.Tests.Infrastructure;
 
@@ -13,10 +15,17 @@ namespace PlanApi.Tests.Infrastructure;
 /// </summary>
 public class PlanApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2023, 3, 15, 9, 0, 0, TimeSpan.FromHours(7)));
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2023, 3, 15, 9, 0, 0, TimeSpan.FromHours(7)).ToUniversalTime());
     public string Database { get; private set; } = "";
 
-    public async Task InitializeAsync() => Database = await CreateDatabaseAsync();
+    public async Task InitializeAsync()
+    {
+        Database = await CreateDatabaseAsync();
+        if (SeedsAdminKey) AdminKey = await IssueKeyAsync(ClientRole.Admin, clientName: "test admin");
+    }
+
+    /// <summary>False for databases without the schema.</summary>
+    protected virtual bool SeedsAdminKey => true;
 
     /// <summary>A copy of the migrated and seeded template, unless a subclass needs another starting point.</summary>
     protected virtual Task<string> CreateDatabaseAsync() => TestDatabase.CreateAsync(GetType().Name);
@@ -28,10 +37,53 @@ public class PlanApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Sets the clock to 09:00 Asia/Ho_Chi_Minh on <paramref name="date"/>.</summary>
-    public void SetToday(DateOnly date) =>
-        Clock.SetUtcNow(new DateTimeOffset(date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7)));
+    public void SetToday(DateOnly date) => SetNow(new DateTimeOffset(date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7)));
+
+    /// <summary>Moves the clock to <paramref name="now"/>, backwards too (tests pick their own dates).</summary>
+    public void SetNow(DateTimeOffset now) => Clock.AdjustTime(now.ToUniversalTime());
 
     public PlanApi.Data.PlanDbContext NewDbContext() => TestDatabase.NewContext(Database);
+
+    /// <summary>The admin key every client from <see cref="WebApplicationFactory{T}.CreateClient()"/> sends.</summary>
+    public string AdminKey { get; private set; } = "";
+
+    /// <summary>A client without credentials, as the public e-portal or a passer-by calls.</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Remove("X-Api-Key");
+        return client;
+    }
+
+    /// <summary>A client with a fresh key of <paramref name="role"/> (reporters for <paramref name="agencyCode"/>).</summary>
+    public async Task<HttpClient> CreateClientAsync(ClientRole role, string? agencyCode = null)
+    {
+        var key = await IssueKeyAsync(role, agencyCode);
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    /// <summary>Stores a key directly (as the CLI would) and returns its secret.</summary>
+    public async Task<string> IssueKeyAsync(ClientRole role, string? agencyCode = null, string? clientName = null)
+    {
+        await using var db = NewDbContext();
+        var agencyId = agencyCode is null ? (Guid?)null : (await db.Agencies.SingleAsync(a => a.Code == agencyCode)).Id;
+        var secret = ApiKey.NewKey();
+        db.ApiKeys.Add(new ApiKey
+        {
+            ClientName = clientName ?? $"test {role} {agencyCode}", Role = role, AgencyId = agencyId,
+            KeyHash = ApiKey.Hash(secret), KeyStart = secret[..10], CreatedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        return secret;
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -39,6 +91,9 @@ public class PlanApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:PlanDb", TestDatabase.ConnectionString(Database));
         builder.UseSetting("Database:Migrate", "false");
         builder.UseSetting("Database:Seed", "false");
+        // Tests fire requests in bursts from one client; the rate-limit tests use their own factory.
+        builder.UseSetting("Limits:RequestsPerSecond", "100000");
+        builder.UseSetting("Limits:Burst", "100000");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -64,8 +64,7 @@ namespace PlanApi.Data.Migrations
 
                     b.Property<string>("SearchKey")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("text")
                         .HasColumnName("search_key");
 
                     b.Property<string>("ShortName")
@@ -103,6 +102,65 @@ namespace PlanApi.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchKey"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("agencies", (string)null);
+                });
+
+            modelBuilder.Entity("PlanApi.Domain.ApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("client_name");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key_hash");
+
+                    b.Property<string>("KeyStart")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("key_start");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_keys");
+
+                    b.HasIndex("AgencyId")
+                        .HasDatabaseName("ix_api_keys_agency_id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_key_hash");
+
+                    b.ToTable("api_keys", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_api_keys_reporter_agency", "(role = 'reporter') = (agency_id IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("PlanApi.Domain.Grouping", b =>
@@ -195,12 +253,62 @@ namespace PlanApi.Data.Migrations
                         .HasColumnName("position");
 
                     b.HasKey("GroupingId", "AgencyId")
-                        .HasName("pk_grouping_member");
+                        .HasName("pk_grouping_members");
 
                     b.HasIndex("AgencyId")
-                        .HasDatabaseName("ix_grouping_member_agency_id");
+                        .HasDatabaseName("ix_grouping_members_agency_id");
 
-                    b.ToTable("grouping_member", (string)null);
+                    b.ToTable("grouping_members", (string)null);
+                });
+
+            modelBuilder.Entity("PlanApi.Domain.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("body");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Scope", "Key")
+                        .HasName("pk_idempotency_records");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_records_created_at");
+
+                    b.ToTable("idempotency_records", (string)null);
                 });
 
             modelBuilder.Entity("PlanApi.Domain.Plan", b =>
@@ -281,8 +389,7 @@ namespace PlanApi.Data.Migrations
 
                     b.Property<string>("SearchKey")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("text")
                         .HasColumnName("search_key");
 
                     b.Property<string>("Signature")
@@ -419,8 +526,7 @@ namespace PlanApi.Data.Migrations
 
                     b.Property<string>("SearchKey")
                         .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)")
+                        .HasColumnType("text")
                         .HasColumnName("search_key");
 
                     b.Property<string>("Status")
@@ -485,12 +591,12 @@ namespace PlanApi.Data.Migrations
                         .HasColumnName("position");
 
                     b.HasKey("PlanItemId", "AgencyId")
-                        .HasName("pk_plan_item_coordinator");
+                        .HasName("pk_plan_item_coordinators");
 
                     b.HasIndex("AgencyId")
-                        .HasDatabaseName("ix_plan_item_coordinator_agency_id");
+                        .HasDatabaseName("ix_plan_item_coordinators_agency_id");
 
-                    b.ToTable("plan_item_coordinator", (string)null);
+                    b.ToTable("plan_item_coordinators", (string)null);
                 });
 
             modelBuilder.Entity("PlanApi.Domain.ProgressReport", b =>
@@ -513,12 +619,6 @@ namespace PlanApi.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("evidence_url");
-
-                    b.Property<string>("IdempotencyKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("idempotency_key");
 
                     b.Property<int>("PercentComplete")
                         .HasColumnType("integer")
@@ -544,12 +644,6 @@ namespace PlanApi.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("reporting_agency_id");
 
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("request_hash");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -565,12 +659,11 @@ namespace PlanApi.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_progress_reports");
 
+                    b.HasIndex("ReportingAgencyId")
+                        .HasDatabaseName("ix_progress_reports_reporting_agency_id");
+
                     b.HasIndex("PlanItemId", "ReportedAt")
                         .HasDatabaseName("ix_progress_reports_plan_item_id_reported_at");
-
-                    b.HasIndex("ReportingAgencyId", "IdempotencyKey")
-                        .IsUnique()
-                        .HasDatabaseName("ix_progress_reports_reporting_agency_id_idempotency_key");
 
                     b.ToTable("progress_reports", null, t =>
                         {
@@ -587,6 +680,17 @@ namespace PlanApi.Data.Migrations
                         .HasConstraintName("fk_agencies_agencies_parent_id");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("PlanApi.Domain.ApiKey", b =>
+                {
+                    b.HasOne("PlanApi.Domain.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_api_keys_agencies_agency_id");
+
+                    b.Navigation("Agency");
                 });
 
             modelBuilder.Entity("PlanApi.Domain.Grouping", b =>
@@ -615,14 +719,14 @@ namespace PlanApi.Data.Migrations
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_grouping_member_agencies_agency_id");
+                        .HasConstraintName("fk_grouping_members_agencies_agency_id");
 
                     b.HasOne("PlanApi.Domain.Grouping", null)
                         .WithMany("Members")
                         .HasForeignKey("GroupingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_grouping_member_groupings_grouping_id");
+                        .HasConstraintName("fk_grouping_members_groupings_grouping_id");
 
                     b.Navigation("Agency");
                 });
@@ -667,14 +771,14 @@ namespace PlanApi.Data.Migrations
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_plan_item_coordinator_agencies_agency_id");
+                        .HasConstraintName("fk_plan_item_coordinators_agencies_agency_id");
 
                     b.HasOne("PlanApi.Domain.PlanItem", null)
                         .WithMany("Coordinators")
                         .HasForeignKey("PlanItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_plan_item_coordinator_plan_items_plan_item_id");
+                        .HasConstraintName("fk_plan_item_coordinators_plan_items_plan_item_id");
 
                     b.Navigation("Agency");
                 });

@@ -1,4 +1,6 @@
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using PlanApi.Common.Security;
 using Microsoft.AspNetCore.Mvc;
 using PlanApi.Common;
 using PlanApi.Domain;
@@ -41,6 +43,7 @@ public sealed class AgenciesController(ISender sender) : ApiControllerBase
     /// <response code="201">The agency was created; Location points at it.</response>
     /// <response code="409">An agency with this code already exists.</response>
     /// <response code="422">The parent agency does not exist.</response>
+    [Authorize(Policy = Policies.Admin)]
     [HttpPost]
     [ProducesResponseType<AgencyDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
@@ -58,6 +61,7 @@ public sealed class AgenciesController(ISender sender) : ApiControllerBase
     /// <response code="200">The updated agency.</response>
     /// <response code="404">No agency has this code.</response>
     /// <response code="422">The parent does not exist or would make a cycle.</response>
+    [Authorize(Policy = Policies.Admin)]
     [HttpPut("{code}")]
     [ProducesResponseType<AgencyDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
@@ -67,14 +71,14 @@ public sealed class AgenciesController(ISender sender) : ApiControllerBase
 
     /// <summary>An agency's items across plans</summary>
     /// <remarks>The agency's to-do list: every item it leads or co-operates on in published and closed plans,
-    /// soonest due first. Drafts are included only with <c>includeDrafts=true</c>.</remarks>
+    /// soonest due first. Drafts are included only with <c>includeDrafts=true</c> and credentials.</remarks>
     /// <param name="code">The agency's code.</param>
     /// <param name="role">any (default), lead or coordinator.</param>
     /// <param name="year">Plan year.</param>
     /// <param name="planId">Only this plan.</param>
     /// <param name="status">Current status.</param>
     /// <param name="overdue">true: only overdue items; false: only items that are not overdue.</param>
-    /// <param name="includeDrafts">Include items of draft plans.</param>
+    /// <param name="includeDrafts">Include items of draft plans (authenticated callers only).</param>
     /// <param name="limit">Page size, 1–100.</param>
     /// <param name="offset">Entries to skip.</param>
     /// <response code="200">A page of items.</response>
@@ -86,6 +90,6 @@ public sealed class AgenciesController(ISender sender) : ApiControllerBase
         string code, AgencyRole role = AgencyRole.Any, int? year = null, Guid? planId = null, ItemStatus? status = null,
         bool? overdue = null, bool includeDrafts = false, int limit = Paging.DefaultLimit, int offset = 0,
         CancellationToken ct = default) =>
-        (await sender.Send(new ListAgencyItemsQuery(code, role, year, planId, status, overdue, includeDrafts, limit, offset), ct))
+        (await sender.Send(new ListAgencyItemsQuery(code, role, year, planId, status, overdue, includeDrafts && User.CanReadDrafts(), limit, offset), ct))
         .WithLinks(Request);
 }

@@ -12,7 +12,7 @@ namespace PlanApi.Features.Agencies;
 /// <param name="Aliases">Other names used in documents; used to match names when importing.</param>
 /// <param name="Kind">What kind of body it is.</param>
 /// <param name="ParentCode">Code of the agency it belongs to, if any.</param>
-public record AgencyFields(string Name, string? ShortName, IReadOnlyList<string>? Aliases, AgencyKind Kind, string? ParentCode);
+public record AgencyFields(string Name, string? ShortName, IReadOnlyList<string>? Aliases, AgencyKind? Kind, string? ParentCode);
 
 internal sealed class AgencyFieldsValidator : AbstractValidator<AgencyFields>
 {
@@ -20,11 +20,11 @@ internal sealed class AgencyFieldsValidator : AbstractValidator<AgencyFields>
     {
         RuleFor(a => a.Name).NotEmpty().MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage);
         RuleFor(a => a.ShortName).MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage);
-        RuleFor(a => a.Kind).IsInEnum();
+        RuleFor(a => a.Kind).NotNull().IsInEnum();
         RuleFor(a => a.Aliases).Must(a => a is null || a.Count <= Limits.Aliases)
             .WithMessage($"At most {Limits.Aliases} aliases.");
         RuleForEach(a => a.Aliases).NotEmpty().MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage);
-        RuleFor(a => a.ParentCode).MaximumLength(Limits.Code);
+        RuleFor(a => a.ParentCode).MaximumLength(Limits.Code).Must(Text.IsClean).WithMessage(Text.CleanMessage);
     }
 }
 
@@ -45,7 +45,7 @@ internal static class AgencyWrites
         agency.ShortName = string.IsNullOrWhiteSpace(fields.ShortName) ? null : fields.ShortName.Trim();
         agency.Aliases = (fields.Aliases ?? []).Select(a => a.Trim())
             .Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        agency.Kind = fields.Kind;
+        agency.Kind = fields.Kind!.Value;
         agency.ParentId = parentId;
         agency.UpdatedAt = now;
         agency.RefreshSearchKey();

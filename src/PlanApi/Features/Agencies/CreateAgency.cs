@@ -10,7 +10,7 @@ namespace PlanApi.Features.Agencies;
 /// <summary>Registers an agency.</summary>
 /// <param name="Code">Stable slug: lowercase a–z, digits and hyphens (e.g. "so-gddt-can-tho"). Cannot be changed later.</param>
 public sealed record CreateAgencyCommand(
-    string Code, string Name, string? ShortName, IReadOnlyList<string>? Aliases, AgencyKind Kind, string? ParentCode)
+    string Code, string Name, string? ShortName, IReadOnlyList<string>? Aliases, AgencyKind? Kind, string? ParentCode)
     : AgencyFields(Name, ShortName, Aliases, Kind, ParentCode), ICommand<AgencyDto>;
 
 internal sealed class CreateAgencyValidator : AbstractValidator<CreateAgencyCommand>

@@ -31,7 +31,8 @@ internal sealed class ListAgenciesHandler(PlanDbContext db) : IQueryHandler<List
             agencies = agencies
                 .Where(a => EF.Functions.Like(a.SearchKey, pattern) || a.Code == query.Q)
                 .OrderByDescending(a => a.Code == query.Q)
-                .ThenByDescending(a => EF.Functions.TrigramsSimilarity(a.SearchKey, key))
+                .ThenByDescending(a => EF.Functions.Like(a.SearchKey, $"%| {key} |%"))
+                .ThenByDescending(a => EF.Functions.TrigramsWordSimilarity(key, a.SearchKey))
                 .ThenBy(a => a.Code);
         }
         else

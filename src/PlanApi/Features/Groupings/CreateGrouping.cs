@@ -10,7 +10,7 @@ namespace PlanApi.Features.Groupings;
 /// <summary>Creates a cụm or khối for a year.</summary>
 /// <param name="Code">Stable slug, e.g. "cum-5-thanh-pho-truc-thuoc-trung-uong-2023". Cannot be changed later.</param>
 public sealed record CreateGroupingCommand(
-    string Code, GroupingKind Kind, string Name, int Year, string? Description, IReadOnlyList<string>? MemberCodes,
+    string Code, GroupingKind? Kind, string Name, int Year, string? Description, IReadOnlyList<string>? MemberCodes,
     string? HeadCode, string? DeputyCode)
     : GroupingFields(Kind, Name, Year, Description, MemberCodes, HeadCode, DeputyCode), ICommand<GroupingDto>;
 

@@ -15,20 +15,20 @@ namespace PlanApi.Features.Groupings;
 /// <param name="HeadCode">Code of the head (Trưởng); must be a member.</param>
 /// <param name="DeputyCode">Code of the deputy (Phó); must be a member other than the head.</param>
 public record GroupingFields(
-    GroupingKind Kind, string Name, int Year, string? Description, IReadOnlyList<string>? MemberCodes, string? HeadCode, string? DeputyCode);
+    GroupingKind? Kind, string Name, int Year, string? Description, IReadOnlyList<string>? MemberCodes, string? HeadCode, string? DeputyCode);
 
 internal sealed class GroupingFieldsValidator : AbstractValidator<GroupingFields>
 {
     public GroupingFieldsValidator()
     {
-        RuleFor(g => g.Kind).IsInEnum();
+        RuleFor(g => g.Kind).NotNull().IsInEnum();
         RuleFor(g => g.Name).NotEmpty().MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage);
         RuleFor(g => g.Year).InclusiveBetween(2000, 2100);
         RuleFor(g => g.Description).MaximumLength(Limits.Text).Must(Text.IsClean).WithMessage(Text.CleanMessage);
         RuleFor(g => g.MemberCodes)
             .Must(m => m is null || m.Count <= 500).WithMessage("At most 500 members.")
             .Must(m => m is null || m.Distinct().Count() == m.Count).WithMessage("Each member may appear once.");
-        RuleForEach(g => g.MemberCodes).NotEmpty().MaximumLength(Limits.Code);
+        RuleForEach(g => g.MemberCodes).NotEmpty().MaximumLength(Limits.Code).Must(Text.IsClean).WithMessage(Text.CleanMessage);
         RuleFor(g => g.HeadCode).Must((g, head) => head is null || (g.MemberCodes ?? []).Contains(head))
             .WithMessage("The head must be one of the members.");
         RuleFor(g => g.DeputyCode).Must((g, deputy) => deputy is null || (g.MemberCodes ?? []).Contains(deputy))
@@ -45,7 +45,7 @@ internal static class GroupingWrites
         var ids = await db.Agencies.Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Id, ct);
         var missing = codes.Where(c => !ids.ContainsKey(c)).ToList();
         if (missing.Count > 0) throw new UnprocessableException($"Unknown agencies: {string.Join(", ", missing)}.", "memberCodes");
-        grouping.Kind = fields.Kind;
+        grouping.Kind = fields.Kind!.Value;
         grouping.Name = fields.Name.Trim();
         grouping.Year = fields.Year;
         grouping.Description = string.IsNullOrWhiteSpace(fields.Description) ? null : fields.Description.Trim();

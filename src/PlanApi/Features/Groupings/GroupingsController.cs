@@ -1,4 +1,6 @@
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using PlanApi.Common.Security;
 using Microsoft.AspNetCore.Mvc;
 using PlanApi.Common;
 using PlanApi.Domain;
@@ -41,6 +43,7 @@ public sealed class GroupingsController(ISender sender) : ApiControllerBase
     /// <response code="201">The grouping was created; Location points at it.</response>
     /// <response code="409">A grouping with this code already exists.</response>
     /// <response code="422">A member agency does not exist.</response>
+    [Authorize(Policy = Policies.Admin)]
     [HttpPost]
     [ProducesResponseType<GroupingDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
@@ -58,6 +61,7 @@ public sealed class GroupingsController(ISender sender) : ApiControllerBase
     /// <response code="200">The updated grouping.</response>
     /// <response code="404">No grouping has this code.</response>
     /// <response code="422">A member agency does not exist.</response>
+    [Authorize(Policy = Policies.Admin)]
     [HttpPut("{code}")]
     [ProducesResponseType<GroupingDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]

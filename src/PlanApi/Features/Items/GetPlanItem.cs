@@ -6,7 +6,8 @@ using PlanApi.Domain;
 
 namespace PlanApi.Features.Items;
 
-public sealed record GetPlanItemQuery(Guid PlanId, int Ordinal) : IQuery<PlanItemDto>;
+/// <param name="IncludeDrafts">Items of draft plans are visible to authenticated callers only.</param>
+public sealed record GetPlanItemQuery(Guid PlanId, int Ordinal, bool IncludeDrafts = true) : IQuery<PlanItemDto>;
 
 internal sealed class GetPlanItemHandler(PlanDbContext db, TimeProvider clock) : IQueryHandler<GetPlanItemQuery, PlanItemDto>
 {
@@ -14,11 +15,12 @@ internal sealed class GetPlanItemHandler(PlanDbContext db, TimeProvider clock) :
     {
         var item = await db.PlanItems.AsNoTracking()
             .Where(i => i.PlanId == query.PlanId && i.Ordinal == query.Ordinal)
+            .Where(i => query.IncludeDrafts || i.Plan!.Lifecycle != PlanLifecycle.Draft)
             .Select(PlanItemDto.Projection)
             .SingleOrDefaultAsync(ct);
         if (item is null)
         {
-            if (!await db.Plans.AnyAsync(p => p.Id == query.PlanId, ct)) throw new NotFoundException("Plan", query.PlanId.ToString());
+            if (!await db.Plans.AnyAsync(p => p.Id == query.PlanId && (query.IncludeDrafts || p.Lifecycle != PlanLifecycle.Draft), ct)) throw new NotFoundException("Plan", query.PlanId.ToString());
             throw new NotFoundException("Item", $"{query.Ordinal}");
         }
         return item.AsOf(PlanCalendar.Today(clock));

@@ -16,6 +16,7 @@ public sealed record ListPlanItemsQuery(
     ItemStatus? Status,
     bool? Overdue,
     string? Q,
+    bool IncludeDrafts,
     int Limit,
     int Offset) : IQuery<Page<PlanItemDto>>, IPagedQuery;
 
@@ -35,7 +36,7 @@ internal sealed class ListPlanItemsHandler(PlanDbContext db, TimeProvider clock)
 {
     public async ValueTask<Page<PlanItemDto>> Handle(ListPlanItemsQuery query, CancellationToken ct)
     {
-        if (!await db.Plans.AnyAsync(p => p.Id == query.PlanId, ct)) throw new NotFoundException("Plan", query.PlanId.ToString());
+        if (!await db.Plans.AnyAsync(p => p.Id == query.PlanId && (query.IncludeDrafts || p.Lifecycle != PlanLifecycle.Draft), ct)) throw new NotFoundException("Plan", query.PlanId.ToString());
         var today = PlanCalendar.Today(clock);
         var items = PlanItemFilters.Apply(
             db.PlanItems.AsNoTracking().Where(i => i.PlanId == query.PlanId),

@@ -1,4 +1,6 @@
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using PlanApi.Common.Security;
 using Microsoft.AspNetCore.Mvc;
 using PlanApi.Common;
 using PlanApi.Domain;
@@ -30,7 +32,7 @@ public sealed class PlanItemsController(ISender sender) : ApiControllerBase
     public async Task<ActionResult<Page<PlanItemDto>>> List(
         Guid planId, int? quarter, string? lead, string? agency, ItemStatus? status, bool? overdue, string? q,
         int limit = Paging.DefaultLimit, int offset = 0, CancellationToken ct = default) =>
-        (await sender.Send(new ListPlanItemsQuery(planId, quarter, lead, agency, status, overdue, q, limit, offset), ct))
+        (await sender.Send(new ListPlanItemsQuery(planId, quarter, lead, agency, status, overdue, q, User.CanReadDrafts(), limit, offset), ct))
         .WithLinks(Request);
 
     /// <summary>Get an item</summary>
@@ -43,7 +45,7 @@ public sealed class PlanItemsController(ISender sender) : ApiControllerBase
     [ProducesResponseType<PlanItemDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     public async Task<ActionResult<PlanItemDto>> Get(Guid planId, int ordinal, CancellationToken ct) =>
-        await sender.Send(new GetPlanItemQuery(planId, ordinal), ct);
+        await sender.Send(new GetPlanItemQuery(planId, ordinal, User.CanReadDrafts()), ct);
 
     /// <summary>Add an item to a plan</summary>
     /// <remarks>The lead and coordinating agencies are given by code. Omit <c>due</c> when the document gives no due
@@ -54,6 +56,7 @@ public sealed class PlanItemsController(ISender sender) : ApiControllerBase
     /// <response code="404">No plan has this id.</response>
     /// <response code="409">The plan already has an item with this ordinal, or the plan is closed.</response>
     /// <response code="422">An agency code does not exist.</response>
+    [Authorize(Policy = Policies.Admin)]
     [HttpPost]
     [ProducesResponseType<PlanItemDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
@@ -75,6 +78,7 @@ public sealed class PlanItemsController(ISender sender) : ApiControllerBase
     /// <response code="404">No such plan or item.</response>
     /// <response code="409">The plan is closed.</response>
     /// <response code="422">An agency code does not exist.</response>
+    [Authorize(Policy = Policies.Admin)]
     [HttpPut("{ordinal}")]
     [ProducesResponseType<PlanItemDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
@@ -90,6 +94,7 @@ public sealed class PlanItemsController(ISender sender) : ApiControllerBase
     /// <response code="204">The item was deleted.</response>
     /// <response code="404">No such plan or item.</response>
     /// <response code="409">The item has progress reports, or the plan is closed.</response>
+    [Authorize(Policy = Policies.Admin)]
     [HttpDelete("{ordinal}")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]

@@ -7,7 +7,8 @@ using PlanApi.Domain;
 
 namespace PlanApi.Features.Plans;
 
-public sealed record ListPlansQuery(int? Year, string? Issuer, PlanLifecycle? Lifecycle, string? Q, int Limit, int Offset)
+/// <param name="IncludeDrafts">Drafts are visible to authenticated callers only.</param>
+public sealed record ListPlansQuery(int? Year, string? Issuer, PlanLifecycle? Lifecycle, string? Q, bool IncludeDrafts, int Limit, int Offset)
     : IQuery<Page<PlanSummaryDto>>, IPagedQuery;
 
 internal sealed class ListPlansValidator : AbstractValidator<ListPlansQuery>
@@ -26,6 +27,7 @@ internal sealed class ListPlansHandler(PlanDbContext db) : IQueryHandler<ListPla
     public async ValueTask<Page<PlanSummaryDto>> Handle(ListPlansQuery query, CancellationToken ct)
     {
         var plans = db.Plans.AsNoTracking();
+        if (!query.IncludeDrafts) plans = plans.Where(p => p.Lifecycle != PlanLifecycle.Draft);
         if (query.Year is { } year) plans = plans.Where(p => p.Year == year);
         if (!string.IsNullOrEmpty(query.Issuer)) plans = plans.Where(p => p.Issuer!.Code == query.Issuer);
         if (query.Lifecycle is { } lifecycle) plans = plans.Where(p => p.Lifecycle == lifecycle);

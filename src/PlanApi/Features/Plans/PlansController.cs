@@ -1,4 +1,6 @@
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using PlanApi.Common.Security;
 using Microsoft.AspNetCore.Mvc;
 using PlanApi.Common;
 using PlanApi.Domain;
@@ -11,7 +13,7 @@ namespace PlanApi.Features.Plans;
 public sealed class PlansController(ISender sender) : ApiControllerBase
 {
     /// <summary>List plans</summary>
-    /// <remarks>Newest plan year first. Filter by plan year, issuing agency, lifecycle, or search number and title
+    /// <remarks>Newest plan year first. Anonymous callers see published and closed plans; credentials show drafts too. Filter by plan year, issuing agency, lifecycle, or search number and title
     /// ignoring case and diacritics (<c>q=thi dua</c> finds "thi đua").</remarks>
     /// <param name="year">The year the plan is for, e.g. 2023.</param>
     /// <param name="issuer">Code of the issuing agency, e.g. <c>ubnd-can-tho</c>.</param>
@@ -25,19 +27,19 @@ public sealed class PlansController(ISender sender) : ApiControllerBase
     public async Task<ActionResult<Page<PlanSummaryDto>>> List(
         int? year, string? issuer, PlanLifecycle? lifecycle, string? q,
         int limit = Paging.DefaultLimit, int offset = 0, CancellationToken ct = default) =>
-        (await sender.Send(new ListPlansQuery(year, issuer, lifecycle, q, limit, offset), ct)).WithLinks(Request);
+        (await sender.Send(new ListPlansQuery(year, issuer, lifecycle, q, User.CanReadDrafts(), limit, offset), ct)).WithLinks(Request);
 
     /// <summary>Get a plan</summary>
     /// <remarks>The plan's metadata: legal bases, purposes, requirements, duties, recipients and signature.
     /// Its tasks are at <c>/plans/{planId}/items</c>.</remarks>
     /// <param name="planId">The plan's id.</param>
     /// <response code="200">The plan.</response>
-    /// <response code="404">No plan has this id.</response>
+    /// <response code="404">No plan has this id (or it is a draft and the caller is anonymous).</response>
     [HttpGet("{planId}", Name = "GetPlan")]
     [ProducesResponseType<PlanDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     public async Task<ActionResult<PlanDto>> Get(Guid planId, CancellationToken ct) =>
-        await sender.Send(new GetPlanQuery(planId, IncludeDrafts: true), ct);
+        await sender.Send(new GetPlanQuery(planId, IncludeDrafts: User.CanReadDrafts()), ct);
 
     /// <summary>Create a plan</summary>
     /// <remarks>Creates a plan, as a draft unless <c>lifecycle</c> says published. Add its tasks with
@@ -45,6 +47,7 @@ public sealed class PlansController(ISender sender) : ApiControllerBase
     /// <response code="201">The plan was created; Location points at it.</response>
     /// <response code="409">The issuer already has a plan with this number in that year.</response>
     /// <response code="422">The issuer or an agency named in the duties does not exist, or the lifecycle is not allowed.</response>
+    [Authorize(Policy = Policies.Admin)]
     [HttpPost]
     [ProducesResponseType<PlanDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
@@ -64,6 +67,7 @@ public sealed class PlansController(ISender sender) : ApiControllerBase
     /// <response code="404">No plan has this id.</response>
     /// <response code="409">The issuer already has another plan with this number in that year.</response>
     /// <response code="422">An agency does not exist, or the lifecycle move is not allowed.</response>
+    [Authorize(Policy = Policies.Admin)]
     [HttpPut("{planId}")]
     [ProducesResponseType<PlanDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
@@ -78,6 +82,7 @@ public sealed class PlansController(ISender sender) : ApiControllerBase
     /// <response code="204">The plan was deleted.</response>
     /// <response code="404">No plan has this id.</response>
     /// <response code="409">The plan is not a draft.</response>
+    [Authorize(Policy = Policies.Admin)]
     [HttpDelete("{planId}")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]

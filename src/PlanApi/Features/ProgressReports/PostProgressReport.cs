@@ -1,10 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using PlanApi.Common;
 using PlanApi.Data;
 using PlanApi.Domain;
@@ -12,7 +8,8 @@ using PlanApi.Domain;
 namespace PlanApi.Features.ProgressReports;
 
 /// <summary>A progress report as a district or department system sends it.</summary>
-/// <param name="ReportingAgencyCode">The reporting agency; it must lead or co-operate on the item.</param>
+/// <param name="ReportingAgencyCode">Omit it with a reporter credential: the report is the credential's agency's (if given it
+/// must be that agency). Required when an admin posts on an agency's behalf. The agency must lead or co-operate on the item.</param>
 /// <param name="Status">The item's status as of this report.</param>
 /// <param name="PercentComplete">0–100. Defaults to 100 for completed, 0 for not_started, else the item's current value.</param>
 /// <param name="Summary">What was done (required).</param>
@@ -20,29 +17,24 @@ namespace PlanApi.Features.ProgressReports;
 /// <param name="PeriodFrom">First day covered.</param>
 /// <param name="PeriodTo">Last day covered; not before periodFrom.</param>
 public sealed record ProgressReportBody(
-    string ReportingAgencyCode, ItemStatus Status, int? PercentComplete, string Summary, EvidenceDto? Evidence,
+    string? ReportingAgencyCode, ItemStatus Status, int? PercentComplete, string Summary, EvidenceDto? Evidence,
     DateOnly? PeriodFrom, DateOnly? PeriodTo);
 
-/// <summary>Result of posting: the report, and whether this call created it or replayed an earlier one with the same key.</summary>
-public sealed record PostProgressReportResult(ProgressReportDto Report, bool Replayed);
-
-public sealed record PostProgressReportCommand(Guid PlanId, int Ordinal, string? IdempotencyKey, ProgressReportBody Body)
-    : ICommand<PostProgressReportResult>;
+/// <summary>Posts a report for the caller: a reporter's credential fixes the agency; an admin names it.</summary>
+/// <param name="CallerAgencyCode">The reporter credential's agency; null for admins.</param>
+public sealed record PostProgressReportCommand(Guid PlanId, int Ordinal, string? CallerAgencyCode, bool CallerIsAdmin, ProgressReportBody Body)
+    : ICommand<ProgressReportDto>;
 
 internal sealed class PostProgressReportValidator : AbstractValidator<PostProgressReportCommand>
 {
     public PostProgressReportValidator()
     {
-        RuleFor(c => c.IdempotencyKey).NotEmpty().WithName("Idempotency-Key")
-            .WithMessage("Send an Idempotency-Key header (e.g. a UUID) so that retries never create a second report.")
-            .MaximumLength(Limits.IdempotencyKey).WithName("Idempotency-Key")
-            .Must(k => k is null || k.All(c => c is > ' ' and <= '~')).WithName("Idempotency-Key")
-            .WithMessage("Idempotency-Key must be visible ASCII characters.")
-            .OverridePropertyName("Idempotency-Key");
         RuleFor(c => c.Body).NotNull();
         When(c => c.Body is not null, () =>
         {
-            RuleFor(c => c.Body.ReportingAgencyCode).NotEmpty().MaximumLength(Limits.Code).OverridePropertyName("reportingAgencyCode");
+            RuleFor(c => c.Body.ReportingAgencyCode).MaximumLength(Limits.Code).OverridePropertyName("reportingAgencyCode");
+            RuleFor(c => c.Body.ReportingAgencyCode).NotEmpty().When(c => c.CallerAgencyCode is null)
+                .WithMessage("Name the reporting agency: this credential is not bound to one.").OverridePropertyName("reportingAgencyCode");
             RuleFor(c => c.Body.Status).IsInEnum().OverridePropertyName("status");
             RuleFor(c => c.Body.PercentComplete).InclusiveBetween(0, 100).OverridePropertyName("percentComplete");
             RuleFor(c => c.Body).Must(b => b.PercentComplete is not { } p || ItemRules.CheckPercent(b.Status, p) is null)
@@ -62,58 +54,33 @@ internal sealed class PostProgressReportValidator : AbstractValidator<PostProgre
 }
 
 internal sealed class PostProgressReportHandler(PlanDbContext db, TimeProvider clock, ISender sender)
-    : ICommandHandler<PostProgressReportCommand, PostProgressReportResult>
+    : ICommandHandler<PostProgressReportCommand, ProgressReportDto>
 {
-    private static readonly JsonSerializerOptions HashOptions = new(JsonSerializerDefaults.Web);
-
-    public async ValueTask<PostProgressReportResult> Handle(PostProgressReportCommand command, CancellationToken ct)
-    {
-        try
-        {
-            return await PostAsync(command, ct);
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // A concurrent request with the same key won the race (on another item): answer as a retry would be answered.
-            db.ChangeTracker.Clear();
-            return await PostAsync(command, ct);
-        }
-    }
-
-    private async Task<PostProgressReportResult> PostAsync(PostProgressReportCommand command, CancellationToken ct)
+    public async ValueTask<ProgressReportDto> Handle(PostProgressReportCommand command, CancellationToken ct)
     {
         var body = command.Body;
-        var agencyId = await db.Agencies.Where(a => a.Code == body.ReportingAgencyCode).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(ct)
-            ?? throw new UnprocessableException($"Agency '{body.ReportingAgencyCode}' does not exist.", "reportingAgencyCode");
-        var hash = Hash(command);
+        if (command.CallerAgencyCode is { } own && body.ReportingAgencyCode is { } named && named != own)
+            throw new ForbiddenException($"This credential reports for '{own}', not for '{named}'.");
+        var agencyCode = command.CallerAgencyCode ?? body.ReportingAgencyCode!;
+        var agencyId = await db.Agencies.Where(a => a.Code == agencyCode).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(ct)
+            ?? throw new UnprocessableException($"Agency '{agencyCode}' does not exist.", "reportingAgencyCode");
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Joins the Idempotency-Key transaction when there is one, so the report and its stored answer commit together.
+        await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         // Lock the item: reports on one item are applied one at a time, so the newest always wins.
         var item = await db.PlanItems
-            .FromSql($"SELECT * FROM plan_items WHERE plan_id = {command.PlanId} AND ordinal = {command.Ordinal} FOR UPDATE")
+            .FromSql($"SELECT *, xmin FROM plan_items WHERE plan_id = {command.PlanId} AND ordinal = {command.Ordinal} FOR UPDATE")
             .Include(i => i.Plan).Include(i => i.Coordinators)
-            .SingleOrDefaultAsync(ct);
-
-        var previous = await db.ProgressReports.AsNoTracking()
-            .Where(r => r.ReportingAgencyId == agencyId && r.IdempotencyKey == command.IdempotencyKey)
-            .Select(r => new { r.Id, r.RequestHash })
-            .SingleOrDefaultAsync(ct);
-        if (previous is not null)
-        {
-            if (previous.RequestHash != hash)
-                throw new UnprocessableException(
-                    "This Idempotency-Key was already used for a different report; use a new key for a new report.", "Idempotency-Key");
-            await transaction.RollbackAsync(ct);
-            return new PostProgressReportResult(await sender.Send(new GetProgressReportQuery(previous.Id), ct), Replayed: true);
-        }
-
-        if (item is null) throw await Items.PlanItemErrors.NotFoundAsync(db, command.PlanId, command.Ordinal, ct);
+            .SingleOrDefaultAsync(ct)
+            ?? throw await Items.PlanItemErrors.NotFoundAsync(db, command.PlanId, command.Ordinal, ct);
         if (item.Plan!.Lifecycle != PlanLifecycle.Published)
             throw new UnprocessableException(
                 $"Progress is reported on published plans; this plan is {EnumNames<PlanLifecycle>.ToName(item.Plan.Lifecycle)}.");
         if (!item.Involves(agencyId))
-            throw new UnprocessableException(
-                $"Agency '{body.ReportingAgencyCode}' neither leads nor co-operates on item {item.Ordinal}.", "reportingAgencyCode");
+        {
+            var message = $"Agency '{agencyCode}' neither leads nor co-operates on item {item.Ordinal}.";
+            throw command.CallerIsAdmin ? new UnprocessableException(message, "reportingAgencyCode") : new ForbiddenException(message);
+        }
 
         var now = clock.GetUtcNow();
         var report = new ProgressReport
@@ -129,15 +96,13 @@ internal sealed class PostProgressReportHandler(PlanDbContext db, TimeProvider c
             PeriodFrom = body.PeriodFrom,
             PeriodTo = body.PeriodTo,
             ReportedAt = now,
-            IdempotencyKey = command.IdempotencyKey!,
-            RequestHash = hash,
         };
         db.ProgressReports.Add(report);
         item.Apply(report);
         item.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return new PostProgressReportResult(await sender.Send(new GetProgressReportQuery(report.Id), ct), Replayed: false);
+        if (owned is not null) await owned.CommitAsync(ct);
+        return await sender.Send(new GetProgressReportQuery(report.Id), ct);
     }
 
     private static int DefaultPercent(ItemStatus status, int current) => status switch
@@ -147,11 +112,4 @@ internal sealed class PostProgressReportHandler(PlanDbContext db, TimeProvider c
         ItemStatus.InProgress => Math.Min(current, 99),
         _ => current,
     };
-
-    /// <summary>Same item and same body give the same hash, whatever the JSON's spacing or property order.</summary>
-    private static string Hash(PostProgressReportCommand command)
-    {
-        var canonical = JsonSerializer.Serialize(new { command.PlanId, command.Ordinal, command.Body }, HashOptions);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
-    }
 }

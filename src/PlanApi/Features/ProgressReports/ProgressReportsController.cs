@@ -1,4 +1,6 @@
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using PlanApi.Common.Security;
 using Microsoft.AspNetCore.Mvc;
 using PlanApi.Common;
 
@@ -25,13 +27,15 @@ public sealed class ProgressReportsController(ISender sender) : ApiControllerBas
 
     /// <summary>Post a progress report</summary>
     /// <remarks>
-    /// Reports the status of an item of a published plan. The reporting agency must lead or co-operate on the item.
+    /// Reports the status of an item of a published plan. A reporter credential reports for its own agency, which
+    /// must lead or co-operate on the item (403 otherwise); an admin names the agency in `reportingAgencyCode`.
     /// The item's status becomes the report's.
     ///
     /// **Exactly once:** send an `Idempotency-Key` header with a fresh value (a UUID) for each new report and the
     /// same value when you retry it. A retry with the same key and body answers 201 with the original report
-    /// (header `Idempotent-Replayed: true`) and stores nothing new; the same key with a different body is a 422.
-    /// Keys are scoped to the reporting agency and kept for as long as the report.
+    /// (header `Idempotent-Replayed: true`) and stores nothing new; the same key with a different body is a 422;
+    /// a retry while the first is still being processed waits for it, or gets 409 after 10 s.
+    /// Keys are scoped to the client (credential) and kept for 48 hours.
     /// </remarks>
     /// <param name="planId">The plan's id.</param>
     /// <param name="ordinal">The item's ordinal (TT).</param>
@@ -39,20 +43,25 @@ public sealed class ProgressReportsController(ISender sender) : ApiControllerBas
     /// <param name="body">The report.</param>
     /// <response code="201">The report was accepted (or had been, for a retry); Location points at it.</response>
     /// <response code="404">No such plan or item.</response>
-    /// <response code="422">The agency is not involved in the item, the plan is not published, or the key was used for another report.</response>
+    /// <response code="403">The credential's agency neither leads nor co-operates on the item, or the body names another agency.</response>
+    /// <response code="409">A request with this Idempotency-Key is still being processed.</response>
+    /// <response code="422">The plan is not published, the agency does not exist, or the key was used for another request.</response>
+    [Authorize(Policy = Policies.Reporter)]
     [HttpPost("api/v{version:apiVersion}/plans/{planId}/items/{ordinal}/progress-reports")]
     [ProducesResponseType<ProgressReportDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, ProblemJson)]
     public async Task<ActionResult<ProgressReportDto>> Post(
-        Guid planId, int ordinal, [FromHeader(Name = "Idempotency-Key")]
+        Guid planId, int ordinal,
+        [FromHeader(Name = "Idempotency-Key")]
         [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "Send an Idempotency-Key header (e.g. a UUID) so that retries never create a second report.")]
-        string? idempotencyKey, ProgressReportBody body,
-        CancellationToken ct)
+        string? idempotencyKey,
+        ProgressReportBody body, CancellationToken ct)
     {
-        var result = await sender.Send(new PostProgressReportCommand(planId, ordinal, idempotencyKey, body), ct);
-        if (result.Replayed) Response.Headers["Idempotent-Replayed"] = "true";
-        return CreatedAtRoute("GetProgressReport", new { id = result.Report.Id, version = "1" }, result.Report);
+        var report = await sender.Send(new PostProgressReportCommand(planId, ordinal, User.AgencyCode(), User.IsAdmin(), body), ct);
+        return CreatedAtRoute("GetProgressReport", new { id = report.Id, version = "1" }, report);
     }
 
     /// <summary>Get a progress report</summary>

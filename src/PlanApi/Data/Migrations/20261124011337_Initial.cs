@@ -26,7 +26,7 @@ namespace PlanApi.Data.Migrations
                     aliases = table.Column<List<string>>(type: "text[]", nullable: false),
                     kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     parent_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    search_key = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    search_key = table.Column<string>(type: "text", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
@@ -37,6 +37,49 @@ namespace PlanApi.Data.Migrations
                     table.ForeignKey(
                         name: "fk_agencies_agencies_parent_id",
                         column: x => x.parent_id,
+                        principalTable: "agencies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "idempotency_records",
+                columns: table => new
+                {
+                    scope = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    request_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    status_code = table.Column<int>(type: "integer", nullable: false),
+                    content_type = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    location = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    body = table.Column<byte[]>(type: "bytea", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_records", x => new { x.scope, x.key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "api_keys",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    client_name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    agency_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    key_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    key_start = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_api_keys", x => x.id);
+                    table.CheckConstraint("ck_api_keys_reporter_agency", "(role = 'reporter') = (agency_id IS NOT NULL)");
+                    table.ForeignKey(
+                        name: "fk_api_keys_agencies_agency_id",
+                        column: x => x.agency_id,
                         principalTable: "agencies",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
@@ -96,7 +139,7 @@ namespace PlanApi.Data.Migrations
                     recipients = table.Column<List<string>>(type: "text[]", nullable: false),
                     signature = table.Column<string>(type: "jsonb", nullable: true),
                     lifecycle = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    search_key = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    search_key = table.Column<string>(type: "text", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
@@ -113,7 +156,7 @@ namespace PlanApi.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "grouping_member",
+                name: "grouping_members",
                 columns: table => new
                 {
                     grouping_id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -122,15 +165,15 @@ namespace PlanApi.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_grouping_member", x => new { x.grouping_id, x.agency_id });
+                    table.PrimaryKey("pk_grouping_members", x => new { x.grouping_id, x.agency_id });
                     table.ForeignKey(
-                        name: "fk_grouping_member_agencies_agency_id",
+                        name: "fk_grouping_members_agencies_agency_id",
                         column: x => x.agency_id,
                         principalTable: "agencies",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "fk_grouping_member_groupings_grouping_id",
+                        name: "fk_grouping_members_groupings_grouping_id",
                         column: x => x.grouping_id,
                         principalTable: "groupings",
                         principalColumn: "id",
@@ -161,7 +204,7 @@ namespace PlanApi.Data.Migrations
                     latest_report_id = table.Column<Guid>(type: "uuid", nullable: true),
                     last_reported_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     completed_on = table.Column<DateOnly>(type: "date", nullable: true),
-                    search_key = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    search_key = table.Column<string>(type: "text", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
@@ -185,7 +228,7 @@ namespace PlanApi.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "plan_item_coordinator",
+                name: "plan_item_coordinators",
                 columns: table => new
                 {
                     plan_item_id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -194,15 +237,15 @@ namespace PlanApi.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_plan_item_coordinator", x => new { x.plan_item_id, x.agency_id });
+                    table.PrimaryKey("pk_plan_item_coordinators", x => new { x.plan_item_id, x.agency_id });
                     table.ForeignKey(
-                        name: "fk_plan_item_coordinator_agencies_agency_id",
+                        name: "fk_plan_item_coordinators_agencies_agency_id",
                         column: x => x.agency_id,
                         principalTable: "agencies",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "fk_plan_item_coordinator_plan_items_plan_item_id",
+                        name: "fk_plan_item_coordinators_plan_items_plan_item_id",
                         column: x => x.plan_item_id,
                         principalTable: "plan_items",
                         principalColumn: "id",
@@ -224,9 +267,7 @@ namespace PlanApi.Data.Migrations
                     evidence_url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     period_from = table.Column<DateOnly>(type: "date", nullable: true),
                     period_to = table.Column<DateOnly>(type: "date", nullable: true),
-                    reported_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    idempotency_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    request_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    reported_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -270,8 +311,19 @@ namespace PlanApi.Data.Migrations
                 .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_grouping_member_agency_id",
-                table: "grouping_member",
+                name: "ix_api_keys_agency_id",
+                table: "api_keys",
+                column: "agency_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_api_keys_key_hash",
+                table: "api_keys",
+                column: "key_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_grouping_members_agency_id",
+                table: "grouping_members",
                 column: "agency_id");
 
             migrationBuilder.CreateIndex(
@@ -296,8 +348,13 @@ namespace PlanApi.Data.Migrations
                 columns: new[] { "year", "kind" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_plan_item_coordinator_agency_id",
-                table: "plan_item_coordinator",
+                name: "ix_idempotency_records_created_at",
+                table: "idempotency_records",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_plan_item_coordinators_agency_id",
+                table: "plan_item_coordinators",
                 column: "agency_id");
 
             migrationBuilder.CreateIndex(
@@ -357,20 +414,25 @@ namespace PlanApi.Data.Migrations
                 columns: new[] { "plan_item_id", "reported_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_progress_reports_reporting_agency_id_idempotency_key",
+                name: "ix_progress_reports_reporting_agency_id",
                 table: "progress_reports",
-                columns: new[] { "reporting_agency_id", "idempotency_key" },
-                unique: true);
+                column: "reporting_agency_id");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "grouping_member");
+                name: "api_keys");
 
             migrationBuilder.DropTable(
-                name: "plan_item_coordinator");
+                name: "grouping_members");
+
+            migrationBuilder.DropTable(
+                name: "idempotency_records");
+
+            migrationBuilder.DropTable(
+                name: "plan_item_coordinators");
 
             migrationBuilder.DropTable(
                 name: "progress_reports");

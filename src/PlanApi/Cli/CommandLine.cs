@@ -1,0 +1,71 @@
+using Mediator;
+using PlanApi.Common;
+using PlanApi.Domain;
+using PlanApi.Features.ApiKeys;
+
+namespace PlanApi.Cli;
+
+/// <summary>
+/// Administrative commands that run the API's own handlers against its database, e.g. the first admin key:
+/// <c>scripts/cli.sh keys create --client "Ban TĐKT thành phố" --role admin</c>.
+/// </summary>
+public static class CommandLine
+{
+    private const string Usage = """
+        usage:
+          keys create --client NAME --role admin|reporter|reader [--agency CODE]
+          keys list [--all]
+          keys revoke ID
+        """;
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "keys" or "help";
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        try
+        {
+            switch (args)
+            {
+                case ["keys", "create", ..]:
+                    var role = EnumNames<ClientRole>.TryParse(Option(args, "--role"), out var parsed)
+                        ? parsed : throw new ArgumentException("--role must be admin, reporter or reader.");
+                    var issued = await sender.Send(new CreateApiKeyCommand(Option(args, "--client") ?? "", role, Option(args, "--agency")));
+                    Console.WriteLine($"Issued {EnumNames<ClientRole>.ToName(issued.Role)} key {issued.Id} to '{issued.ClientName}'" +
+                        (issued.AgencyCode is null ? "." : $" for {issued.AgencyCode}."));
+                    Console.WriteLine("Store it now; it is not shown again:");
+                    Console.WriteLine(issued.Key);
+                    return 0;
+                case ["keys", "list", ..]:
+                    var page = await sender.Send(new ListApiKeysQuery(args.Contains("--all"), Paging.MaxLimit, 0));
+                    foreach (var k in page.Items)
+                        Console.WriteLine($"{k.Id}  {k.KeyStart}…  {EnumNames<ClientRole>.ToName(k.Role),-8}  {k.AgencyCode ?? "-",-24}  {k.ClientName}{(k.RevokedAt is null ? "" : "  (revoked)")}");
+                    return 0;
+                case ["keys", "revoke", var id]:
+                    await sender.Send(new RevokeApiKeyCommand(Guid.Parse(id)));
+                    Console.WriteLine($"Revoked {id}.");
+                    return 0;
+                default:
+                    Console.Error.WriteLine(Usage);
+                    return 2;
+            }
+        }
+        catch (RequestValidationException e)
+        {
+            foreach (var (field, messages) in e.Errors) Console.Error.WriteLine($"{field}: {string.Join(" ", messages)}");
+            return 2;
+        }
+        catch (Exception e) when (e is ApiException or ArgumentException or FormatException)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace PlanApi.Common.Security;
+
+/// <summary>Per-client rate limits, request body limits, CORS for the e-portal and security headers.</summary>
+public static class Hardening
+{
+    public const string CorsPolicy = "portal";
+
+    public static IServiceCollection AddPlanApiHardening(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection("Limits").Get<LimitSettings>() ?? new LimitSettings();
+        services.AddSingleton(limits);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                // Health probes are never limited; clients by credential, anonymous callers by address.
+                if (context.Request.Path.StartsWithSegments("/health")) return RateLimitPartition.GetNoLimiter("health");
+                var partition = context.User.Client() ?? $"ip:{context.Connection.RemoteIpAddress}";
+                return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = limits.Burst,
+                    TokensPerPeriod = limits.RequestsPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
+            o.OnRejected = async (context, ct) =>
+            {
+                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 1;
+                context.HttpContext.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests",
+                        Detail = $"Rate limit of {limits.RequestsPerSecond} requests per second (bursts of {limits.Burst}) reached; retry after {retry} s.",
+                    },
+                });
+            };
+        });
+        var origins = configuration.GetSection("Cors:Origins").Get<string[]>() ?? [];
+        services.AddCors(o => o.AddPolicy(CorsPolicy, p => p
+            .WithOrigins(origins)
+            .WithMethods("GET", "POST", "PUT", "DELETE")
+            .WithHeaders("Content-Type", "X-Api-Key", "Authorization", "Idempotency-Key", "If-Match", "If-None-Match")
+            .WithExposedHeaders("ETag", "Location", "Retry-After", "Idempotent-Replayed", "api-supported-versions")));
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
+        return services;
+    }
+
+    public static IApplicationBuilder UsePlanApiHardening(this IApplicationBuilder app)
+    {
+        var limits = app.ApplicationServices.GetRequiredService<LimitSettings>();
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.XFrameOptions = "DENY";
+            if (!context.Request.Path.StartsWithSegments("/swagger"))
+                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            // Servers behind proxies may not enforce Kestrel's limit (chunked bodies are counted by Kestrel itself).
+            if (context.Request.ContentLength > limits.MaxRequestBodyBytes)
+                throw new BadHttpRequestException($"Request bodies are limited to {limits.MaxRequestBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+            await next();
+        });
+        return app;
+    }
+}
+
+/// <summary><c>Limits</c>: per-client request rate and request body size.</summary>
+public sealed class LimitSettings
+{
+    public int RequestsPerSecond { get; set; } = 50;
+    public int Burst { get; set; } = 200;
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+}

@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using System.Text;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+using PlanApi.Domain;
+
+namespace PlanApi.Common.Security;
+
+/// <summary>Authentication (API keys and JWT bearer), policies, rate limits, CORS and security headers.</summary>
+public static class SecuritySetup
+{
+    private const string Smart = "PlanApi";
+
+    public static IServiceCollection AddPlanApiSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        var jwt = configuration.GetSection("Auth:Jwt").Get<JwtSettings>() ?? new JwtSettings();
+        services.AddAuthentication(Smart)
+            .AddPolicyScheme(Smart, "X-Api-Key or Bearer token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false;
+                o.Authority = string.IsNullOrEmpty(jwt.Authority) ? null : jwt.Authority;
+                o.RequireHttpsMetadata = jwt.RequireHttpsMetadata;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidateAudience = !string.IsNullOrEmpty(jwt.Audience),
+                    ValidAudience = jwt.Audience,
+                    ValidateIssuer = !string.IsNullOrEmpty(jwt.Issuer) || !string.IsNullOrEmpty(jwt.Authority),
+                    ValidIssuer = jwt.Issuer,
+                    IssuerSigningKey = string.IsNullOrEmpty(jwt.SigningKey) ? null : new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.SigningKey)),
+                    ValidateIssuerSigningKey = true,
+                    ClockSkew = TimeSpan.FromMinutes(1),
+                };
+                o.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = context =>
+                    {
+                        context.Principal = ToPlanPrincipal(context.Principal!, jwt);
+                        return Task.CompletedTask;
+                    },
+                    OnChallenge = context =>
+                    {
+                        // One challenge for both schemes: the status-code page writes the problem details body.
+                        context.HandleResponse();
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                        context.Response.Headers.WWWAuthenticate = "ApiKey header=\"X-Api-Key\", Bearer";
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Admin, p => p.RequireRole(PlanClaims.RoleName(ClientRole.Admin)))
+            .AddPolicy(Policies.Reporter, p => p.RequireRole(PlanClaims.RoleName(ClientRole.Admin), PlanClaims.RoleName(ClientRole.Reporter)))
+            .AddPolicy(Policies.Reader, p => p.RequireAuthenticatedUser());
+        return services;
+    }
+
+    /// <summary>Maps the identity provider's claims (names from configuration) onto the API's own.</summary>
+    private static ClaimsPrincipal ToPlanPrincipal(ClaimsPrincipal principal, JwtSettings jwt)
+    {
+        var role = principal.FindFirst(jwt.RoleClaim)?.Value;
+        var claims = new List<Claim>
+        {
+            new(PlanClaims.ClientId, $"jwt:{principal.FindFirst(jwt.ClientClaim)?.Value ?? principal.FindFirst("sub")?.Value ?? "unknown"}"),
+            new(PlanClaims.ClientName, principal.FindFirst(jwt.ClientClaim)?.Value ?? principal.FindFirst("sub")?.Value ?? "unknown"),
+            new(ClaimTypes.Name, principal.FindFirst("sub")?.Value ?? "unknown"),
+        };
+        if (EnumNames<ClientRole>.TryParse(role, out var parsed)) claims.Add(new Claim(PlanClaims.Role, PlanClaims.RoleName(parsed)));
+        if (principal.FindFirst(jwt.AgencyClaim)?.Value is { Length: > 0 } agency) claims.Add(new Claim(PlanClaims.Agency, agency));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, JwtBearerDefaults.AuthenticationScheme, ClaimTypes.Name, PlanClaims.Role));
+    }
+}
+
+/// <summary><c>Auth:Jwt</c>: the government identity provider's settings and claim names.</summary>
+public sealed class JwtSettings
+{
+    public string? Authority { get; set; }
+    public string? Audience { get; set; }
+    public string? Issuer { get; set; }
+
+    /// <summary>A shared signing key, for identity providers without discovery (and for tests). At least 32 bytes.</summary>
+    public string? SigningKey { get; set; }
+    public bool RequireHttpsMetadata { get; set; } = true;
+    public string RoleClaim { get; set; } = "role";
+    public string AgencyClaim { get; set; } = "agency";
+    public string ClientClaim { get; set; } = "client_id";
+}
