@@ -1,4 +1,7 @@
 using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PlanApi.Common.Security;
@@ -107,15 +110,20 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         await context.Response.Body.WriteAsync(previous.Body, context.RequestAborted);
     }
 
+    /// <summary>
+    /// Method, path and body, with a JSON body in canonical form (properties sorted, strings NFC): a retry is the
+    /// same request even when another serializer spaces, orders or normalises it differently.
+    /// </summary>
     private static async Task<string> HashRequestAsync(HttpRequest request)
     {
         request.EnableBuffering();
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n"));
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0) sha.AppendData(chunk, 0, read);
+        using var copy = new MemoryStream();
+        await request.Body.CopyToAsync(copy, request.HttpContext.RequestAborted);
         request.Body.Position = 0;
+        var body = copy.ToArray();
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n"));
+        sha.AppendData(CanonicalJson.TryCanonicalize(body) ?? body);
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 }
@@ -167,4 +175,31 @@ public static class IdempotencySetup
         services.AddHostedService<IdempotencyPurger>();
         return services;
     }
+}
+
+/// <summary>JSON with sorted properties and NFC strings, for comparing requests by meaning rather than bytes.</summary>
+internal static class CanonicalJson
+{
+    public static byte[]? TryCanonicalize(byte[] json)
+    {
+        try
+        {
+            var node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            return Encoding.UTF8.GetBytes(Canonical(node)?.ToJsonString() ?? "null");
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static JsonNode? Canonical(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => KeyValuePair.Create(p.Key.Normalize(NormalizationForm.FormC), Canonical(p.Value)))),
+        JsonArray a => new JsonArray(a.Select(Canonical).ToArray()),
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => JsonValue.Create(v.GetValue<string>().Normalize(NormalizationForm.FormC)),
+        JsonValue v => JsonNode.Parse(v.ToJsonString()),
+        _ => null,
+    };
 }

@@ -9,8 +9,8 @@ public static class SeededPlan
 
     public static async Task<string> IdAsync(HttpClient client)
     {
-        var page = await client.GetJsonAsync("/api/v1/plans?year=2023&issuer=ubnd-can-tho");
-        var plan = page["items"]!.AsArray().Single(p => p!["number"]!.GetValue<string>() == Number);
+        var page = await client.GetJsonAsync("/api/v1/plans?year=2023&issuer=ubnd-can-tho&q=244/KH-UBND&limit=100");
+        var plan = page["items"]!.AsArray().Single(p => p!["number"]!.GetValue<string>() == Number && p["issuedOn"]!.GetValue<string>() == "2022-12-20");
         return plan!["id"]!.GetValue<string>();
     }
 

@@ -29,6 +29,8 @@ internal sealed class GroupingFieldsValidator : AbstractValidator<GroupingFields
             .Must(m => m is null || m.Count <= 500).WithMessage("At most 500 members.")
             .Must(m => m is null || m.Distinct().Count() == m.Count).WithMessage("Each member may appear once.");
         RuleForEach(g => g.MemberCodes).NotEmpty().MaximumLength(Limits.Code).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+        RuleFor(g => g.HeadCode).MaximumLength(Limits.Code).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+        RuleFor(g => g.DeputyCode).MaximumLength(Limits.Code).Must(Text.IsClean).WithMessage(Text.CleanMessage);
         RuleFor(g => g.HeadCode).Must((g, head) => head is null || (g.MemberCodes ?? []).Contains(head))
             .WithMessage("The head must be one of the members.");
         RuleFor(g => g.DeputyCode).Must((g, deputy) => deputy is null || (g.MemberCodes ?? []).Contains(deputy))

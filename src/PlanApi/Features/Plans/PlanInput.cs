@@ -43,7 +43,7 @@ internal sealed class PlanFieldsValidator : AbstractValidator<PlanFields>
 {
     public PlanFieldsValidator()
     {
-        RuleFor(p => p.IssuerCode).NotEmpty().MaximumLength(Limits.Code);
+        RuleFor(p => p.IssuerCode).NotEmpty().MaximumLength(Limits.Code).Must(Text.IsClean).WithMessage(Text.CleanMessage);
         RuleFor(p => p.Number).NotEmpty().MaximumLength(Limits.Number).Must(Text.IsClean).WithMessage(Text.CleanMessage)
             .Must(n => n is null || n.Contains('/')).WithMessage("Write the number with its symbol, e.g. '244/KH-UBND'.");
         RuleFor(p => p.DocumentType).MaximumLength(16).Must(Text.IsClean).WithMessage(Text.CleanMessage);
@@ -58,12 +58,16 @@ internal sealed class PlanFieldsValidator : AbstractValidator<PlanFields>
         ListRule(RuleFor(p => p.Requirements));
         ListRule(RuleFor(p => p.Duties));
         ListRule(RuleFor(p => p.Recipients));
+        RuleForEach(p => p.LegalBases).NotNull();
+        RuleForEach(p => p.Purposes).NotNull();
+        RuleForEach(p => p.Requirements).NotNull();
+        RuleForEach(p => p.Duties).NotNull();
         RuleForEach(p => p.LegalBases).ChildRules(b =>
         {
             b.RuleFor(x => x.Number).NotEmpty().MaximumLength(Limits.Number).Must(Text.IsClean).WithMessage(Text.CleanMessage);
-            b.RuleFor(x => x.DocumentType).MaximumLength(16);
+            b.RuleFor(x => x.DocumentType).MaximumLength(16).Must(Text.IsClean).WithMessage(Text.CleanMessage);
             b.RuleFor(x => x.IssuerName).MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage);
-            b.RuleFor(x => x.IssuerCode).MaximumLength(Limits.Code);
+            b.RuleFor(x => x.IssuerCode).MaximumLength(Limits.Code).Must(Text.IsClean).WithMessage(Text.CleanMessage);
             b.RuleFor(x => x.Title).MaximumLength(Limits.Text).Must(Text.IsClean).WithMessage(Text.CleanMessage);
         });
         RuleForEach(p => p.Purposes).SetValidator(new LabeledTextValidator());
@@ -73,17 +77,17 @@ internal sealed class PlanFieldsValidator : AbstractValidator<PlanFields>
             d.RuleFor(x => x.Ordinal).InclusiveBetween(1, 1000);
             d.RuleFor(x => x.Text).NotEmpty().MaximumLength(Limits.Text).Must(Text.IsClean).WithMessage(Text.CleanMessage);
             d.RuleFor(x => x.AgencyCodes).Must(c => c is null || c.Count <= 100).WithMessage("At most 100 agencies.");
-            d.RuleForEach(x => x.AgencyCodes).NotEmpty().MaximumLength(Limits.Code);
+            d.RuleForEach(x => x.AgencyCodes).NotEmpty().MaximumLength(Limits.Code).Must(Text.IsClean).WithMessage(Text.CleanMessage);
         });
         RuleForEach(p => p.Recipients).NotEmpty().MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage);
         When(p => p.Signature is not null, () =>
         {
-            RuleFor(p => p.Signature!.Position).NotEmpty().MaximumLength(Limits.Name).OverridePropertyName("signature.position");
-            RuleFor(p => p.Signature!.Signer).NotEmpty().MaximumLength(Limits.Name).OverridePropertyName("signature.signer");
+            RuleFor(p => p.Signature!.Position).NotEmpty().MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage).OverridePropertyName("signature.position");
+            RuleFor(p => p.Signature!.Signer).NotEmpty().MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage).OverridePropertyName("signature.signer");
             RuleFor(p => p.Signature!.AuthorityPrefix)
                 .Must(a => a is null or "TM." or "KT." or "TL." or "TUQ.")
                 .WithMessage("One of TM., KT., TL., TUQ.").OverridePropertyName("signature.authorityPrefix");
-            RuleFor(p => p.Signature!.AuthorityBody).MaximumLength(Limits.Name).OverridePropertyName("signature.authorityBody");
+            RuleFor(p => p.Signature!.AuthorityBody).MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage).OverridePropertyName("signature.authorityBody");
         });
     }
 
@@ -94,7 +98,7 @@ internal sealed class PlanFieldsValidator : AbstractValidator<PlanFields>
     {
         public LabeledTextValidator()
         {
-            RuleFor(x => x.Label).MaximumLength(16);
+            RuleFor(x => x.Label).MaximumLength(16).Must(Text.IsClean).WithMessage(Text.CleanMessage);
             RuleFor(x => x.Text).NotEmpty().MaximumLength(Limits.Text).Must(Text.IsClean).WithMessage(Text.CleanMessage);
         }
     }

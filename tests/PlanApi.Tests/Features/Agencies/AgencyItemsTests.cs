@@ -1,0 +1,272 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using PlanApi.Tests.Infrastructure;
+
+namespace PlanApi.Tests.Features.Agencies;
+
+/// <summary>
+/// GET /api/v1/agencies/{code}/items: an agency's to-do list across plans, on 2023-03-15 (Asia/Ho_Chi_Minh).
+/// Plans created here involve only districts, so the seeded Ban TĐKT and Sở GD&amp;ĐT lists stay as seeded.
+/// </summary>
+public sealed class AgencyItemsTests : IClassFixture<PlanApiFactory>
+{
+    private static readonly int[] CoordinatedByTdkt = [13, 19, 23];
+
+    private readonly HttpClient _client;
+
+    public AgencyItemsTests(PlanApiFactory api)
+    {
+        _client = api.CreateClient();
+    }
+
+    private static List<int> Ordinals(JsonNode page) =>
+        page["items"]!.AsArray().Select(i => i!["ordinal"]!.GetValue<int>()).ToList();
+
+    private async Task<List<JsonNode>> AllPagesAsync(string url)
+    {
+        var items = new List<JsonNode>();
+        string? next = url;
+        for (var guard = 0; next is not null && guard < 10; guard++)
+        {
+            var page = await _client.GetJsonAsync(next);
+            items.AddRange(page["items"]!.AsArray().Select(i => i!));
+            next = page["next"]?.GetValue<string>();
+        }
+        return items;
+    }
+
+    private async Task<string> CreatePlanAsync(string issuer, string number, string? lifecycle)
+    {
+        var plan = await _client.PostJsonAsync("/api/v1/plans", new
+        {
+            issuerCode = issuer,
+            number,
+            issuedOn = "2023-01-05",
+            year = 2023,
+            title = "Kế hoạch thi đua thử nghiệm năm 2023",
+            lifecycle,
+        }, HttpStatusCode.Created);
+        Assert.Equal(lifecycle ?? "draft", plan["lifecycle"]!.GetValue<string>());
+        return plan["id"]!.GetValue<string>();
+    }
+
+    private async Task AddItemAsync(string planId, int ordinal, string lead, string[] coordinators, int dueMonth)
+    {
+        await _client.PostJsonAsync($"/api/v1/plans/{planId}/items", new
+        {
+            ordinal,
+            quarter = (dueMonth + 2) / 3,
+            content = $"Nhiệm vụ thử nghiệm số {ordinal}",
+            leadAgencyCode = lead,
+            coordinatingAgencyCodes = coordinators,
+            andRelatedAgencies = false,
+            due = new { year = 2023, month = dueMonth },
+            dueText = $"tháng {dueMonth}/2023",
+        }, HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Education_department_lists_item_19_with_its_lead_and_coordinator()
+    {
+        var page = await _client.GetJsonAsync("/api/v1/agencies/so-gddt-can-tho/items");
+
+        Assert.Equal([19], Ordinals(page));
+        Assert.Equal(1, page["total"]!.GetValue<int>());
+        var item = page["items"]![0]!;
+        Assert.Equal(SeededPlan.Number, item["planNumber"]!.GetValue<string>());
+        Assert.Equal(await SeededPlan.IdAsync(_client), item["planId"]!.GetValue<string>());
+        Assert.Equal("so-gddt-can-tho", item["lead"]!["code"]!.GetValue<string>());
+        Assert.Equal(["ban-tdkt-can-tho"], item["coordinators"]!.AsArray().Select(c => c!["code"]!.GetValue<string>()));
+        Assert.Equal("2023-07-31", item["due"]!["end"]!.GetValue<string>());
+        Assert.Equal("not_started", item["status"]!.GetValue<string>());
+        Assert.False(item["overdue"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Ban_TĐKT_as_coordinator_lists_items_13_19_and_23()
+    {
+        var page = await _client.GetJsonAsync("/api/v1/agencies/ban-tdkt-can-tho/items?role=coordinator");
+
+        Assert.Equal(CoordinatedByTdkt, Ordinals(page));
+        Assert.Equal(3, page["total"]!.GetValue<int>());
+        Assert.Equal(["ban-tuyen-giao-thanh-uy-can-tho", "so-gddt-can-tho", "vp-dieu-phoi-ntm-can-tho"],
+            page["items"]!.AsArray().Select(i => i!["lead"]!["code"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Ban_TĐKT_as_lead_lists_the_other_29_items_soonest_due_first()
+    {
+        var first = await _client.GetJsonAsync("/api/v1/agencies/ban-tdkt-can-tho/items?role=lead");
+        Assert.Equal(29, first["total"]!.GetValue<int>());
+        Assert.Equal(20, first["items"]!.AsArray().Count);
+        Assert.Equal([6, 7, 9, 1, 2, 3, 4, 5, 8, 10], Ordinals(first).Take(10));
+        Assert.Contains("role=lead", first["next"]!.GetValue<string>());
+
+        var all = await AllPagesAsync("/api/v1/agencies/ban-tdkt-can-tho/items?role=lead");
+        var ordinals = all.Select(i => i["ordinal"]!.GetValue<int>()).ToList();
+        Assert.Equal(Enumerable.Range(1, 32).Except(CoordinatedByTdkt).Order(), ordinals.Order());
+        Assert.All(all, i => Assert.Equal("ban-tdkt-can-tho", i["lead"]!["code"]!.GetValue<string>()));
+        var dueEnds = all.Select(i => i["due"]!["end"]!.GetValue<string>()).ToList();
+        Assert.Equal(dueEnds.Order(StringComparer.Ordinal), dueEnds);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?role=any")]
+    public async Task Ban_TĐKT_with_any_role_lists_all_32_items(string query)
+    {
+        var all = await AllPagesAsync($"/api/v1/agencies/ban-tdkt-can-tho/items{query}");
+        Assert.Equal(Enumerable.Range(1, 32), all.Select(i => i["ordinal"]!.GetValue<int>()).Order());
+    }
+
+    [Fact]
+    public async Task Overdue_true_gives_items_6_7_and_9_on_15_March_2023()
+    {
+        var page = await _client.GetJsonAsync("/api/v1/agencies/ban-tdkt-can-tho/items?overdue=true");
+
+        Assert.Equal([6, 7, 9], Ordinals(page));
+        Assert.Equal(3, page["total"]!.GetValue<int>());
+        Assert.All(page["items"]!.AsArray(), i => Assert.True(i!["overdue"]!.GetValue<bool>()));
+        Assert.Equal([33, 15, 15], page["items"]!.AsArray().Select(i => i!["daysOverdue"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task Overdue_false_gives_the_29_items_not_yet_due()
+    {
+        var all = await AllPagesAsync("/api/v1/agencies/ban-tdkt-can-tho/items?overdue=false");
+        Assert.Equal(Enumerable.Range(1, 32).Except([6, 7, 9]), all.Select(i => i["ordinal"]!.GetValue<int>()).Order());
+        Assert.All(all, i => Assert.False(i["overdue"]!.GetValue<bool>()));
+        Assert.All(all, i => Assert.Equal(0, i["daysOverdue"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task Overdue_combines_with_the_role()
+    {
+        var page = await _client.GetJsonAsync("/api/v1/agencies/ban-tdkt-can-tho/items?role=coordinator&overdue=true");
+        Assert.Empty(page["items"]!.AsArray());
+        Assert.Equal(0, page["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Status_not_started_lists_every_item_before_any_report_and_completed_none()
+    {
+        var notStarted = await _client.GetJsonAsync("/api/v1/agencies/ban-tdkt-can-tho/items?status=not_started&limit=100");
+        Assert.Equal(32, notStarted["total"]!.GetValue<int>());
+        Assert.All(notStarted["items"]!.AsArray(), i => Assert.Equal("not_started", i!["status"]!.GetValue<string>()));
+
+        var completed = await _client.GetJsonAsync("/api/v1/agencies/ban-tdkt-can-tho/items?status=completed");
+        Assert.Equal(0, completed["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Year_and_plan_filters_select_the_seeded_plan()
+    {
+        var planId = await SeededPlan.IdAsync(_client);
+
+        Assert.Equal(3, (await _client.GetJsonAsync("/api/v1/agencies/ban-tdkt-can-tho/items?role=coordinator&year=2023"))["total"]!.GetValue<int>());
+        Assert.Equal(0, (await _client.GetJsonAsync("/api/v1/agencies/ban-tdkt-can-tho/items?year=2024"))["total"]!.GetValue<int>());
+        Assert.Equal(32, (await _client.GetJsonAsync($"/api/v1/agencies/ban-tdkt-can-tho/items?planId={planId}"))["total"]!.GetValue<int>());
+        Assert.Equal(0, (await _client.GetJsonAsync($"/api/v1/agencies/ban-tdkt-can-tho/items?planId={Guid.NewGuid()}"))["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Agency_without_items_has_an_empty_list()
+    {
+        var page = await _client.GetJsonAsync("/api/v1/agencies/bao-can-tho/items");
+        Assert.Empty(page["items"]!.AsArray());
+        Assert.Equal(0, page["total"]!.GetValue<int>());
+        Assert.Null(page["next"]);
+    }
+
+    [Fact]
+    public async Task Paging_follows_next_links_without_gaps_or_repeats()
+    {
+        var first = await _client.GetJsonAsync("/api/v1/agencies/ban-tdkt-can-tho/items?limit=7&offset=0");
+        Assert.Equal(7, first["items"]!.AsArray().Count);
+        Assert.Equal(32, first["total"]!.GetValue<int>());
+
+        var all = await AllPagesAsync("/api/v1/agencies/ban-tdkt-can-tho/items?limit=7");
+        Assert.Equal(32, all.Count);
+        Assert.Equal(32, all.Select(i => i["ordinal"]!.GetValue<int>()).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Unknown_agency_is_a_404_problem()
+    {
+        var problem = await (await _client.GetAsync("/api/v1/agencies/so-khong-co/items")).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal("Agency 'so-khong-co' does not exist.", problem["detail"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("role=bogus", "role")]
+    [InlineData("role=Lead", "role")]
+    [InlineData("status=bogus", "status")]
+    [InlineData("status=done", "status")]
+    [InlineData("overdue=maybe", "overdue")]
+    [InlineData("includeDrafts=yes", "includeDrafts")]
+    [InlineData("planId=not-a-guid", "planId")]
+    [InlineData("year=abc", "year")]
+    [InlineData("year=1999", "year")]
+    [InlineData("year=2101", "year")]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=101", "limit")]
+    [InlineData("offset=-1", "offset")]
+    public async Task Invalid_filters_are_a_400_problem_naming_the_parameter(string query, string field)
+    {
+        var problem = await (await _client.GetAsync($"/api/v1/agencies/ban-tdkt-can-tho/items?{query}"))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal([field], problem.ErrorFields());
+    }
+
+    [Fact]
+    public async Task Draft_plan_items_are_listed_only_with_includeDrafts()
+    {
+        var planId = await CreatePlanAsync("co-do", "15/KH-UBND", lifecycle: null);
+        await AddItemAsync(planId, 1, lead: "thot-not", coordinators: ["vinh-thanh"], dueMonth: 2);
+
+        var without = await _client.GetJsonAsync("/api/v1/agencies/thot-not/items");
+        Assert.Equal(0, without["total"]!.GetValue<int>());
+        Assert.Empty(without["items"]!.AsArray());
+
+        var with = await _client.GetJsonAsync("/api/v1/agencies/thot-not/items?includeDrafts=true");
+        Assert.Equal(1, with["total"]!.GetValue<int>());
+        var item = with["items"]![0]!;
+        Assert.Equal(planId, item["planId"]!.GetValue<string>());
+        Assert.Equal("15/KH-UBND", item["planNumber"]!.GetValue<string>());
+        Assert.Equal(1, item["ordinal"]!.GetValue<int>());
+        Assert.Equal("thot-not", item["lead"]!["code"]!.GetValue<string>());
+        Assert.True(item["overdue"]!.GetValue<bool>());
+        Assert.Equal(15, item["daysOverdue"]!.GetValue<int>());
+
+        Assert.Equal(0, (await _client.GetJsonAsync("/api/v1/agencies/vinh-thanh/items?role=coordinator"))["total"]!.GetValue<int>());
+        Assert.Equal(1, (await _client.GetJsonAsync("/api/v1/agencies/vinh-thanh/items?role=coordinator&includeDrafts=true"))["total"]!.GetValue<int>());
+        Assert.Equal(0, (await _client.GetJsonAsync("/api/v1/agencies/vinh-thanh/items?role=lead&includeDrafts=true"))["total"]!.GetValue<int>());
+        Assert.Equal(0, (await _client.GetJsonAsync("/api/v1/agencies/thot-not/items?includeDrafts=false"))["total"]!.GetValue<int>());
+        Assert.Equal(1, (await _client.GetJsonAsync($"/api/v1/agencies/thot-not/items?includeDrafts=true&planId={planId}&overdue=true"))["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Items_of_published_and_closed_plans_are_listed_without_includeDrafts()
+    {
+        var planId = await CreatePlanAsync("phong-dien", "21/KH-UBND", lifecycle: "published");
+        await AddItemAsync(planId, 1, lead: "thoi-lai", coordinators: [], dueMonth: 9);
+        await AddItemAsync(planId, 2, lead: "thoi-lai", coordinators: [], dueMonth: 4);
+
+        var published = await _client.GetJsonAsync("/api/v1/agencies/thoi-lai/items");
+        Assert.Equal([2, 1], Ordinals(published));
+
+        var plan = await _client.PutJsonAsync($"/api/v1/plans/{planId}", new
+        {
+            issuerCode = "phong-dien",
+            number = "21/KH-UBND",
+            issuedOn = "2023-01-05",
+            year = 2023,
+            title = "Kế hoạch thi đua thử nghiệm năm 2023",
+            lifecycle = "closed",
+        }, HttpStatusCode.OK);
+        Assert.Equal("closed", plan["lifecycle"]!.GetValue<string>());
+
+        var closed = await _client.GetJsonAsync("/api/v1/agencies/thoi-lai/items");
+        Assert.Equal([2, 1], Ordinals(closed));
+    }
+}
