@@ -8,14 +8,14 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE EXTENSION IF NOT EXISTS pg_trgm;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE TABLE agencies (
         id uuid NOT NULL,
         code character varying(100) NOT NULL,
@@ -35,7 +35,45 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
+    CREATE TABLE audit_entries (
+        id uuid NOT NULL,
+        occurred_at timestamp with time zone NOT NULL,
+        client_id character varying(500) NOT NULL,
+        client_name character varying(500) NOT NULL,
+        key_id uuid,
+        agency_code character varying(100),
+        action character varying(16) NOT NULL,
+        resource_type character varying(32) NOT NULL,
+        resource_key character varying(500) NOT NULL,
+        before jsonb,
+        after jsonb,
+        trace_id character varying(100),
+        CONSTRAINT pk_audit_entries PRIMARY KEY (id)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
+    CREATE TABLE change_records (
+        sequence bigint GENERATED ALWAYS AS IDENTITY,
+        occurred_at timestamp with time zone NOT NULL,
+        action character varying(16) NOT NULL,
+        resource_type character varying(32) NOT NULL,
+        resource_key character varying(500) NOT NULL,
+        version character varying(64),
+        link character varying(2000) NOT NULL,
+        public boolean NOT NULL,
+        CONSTRAINT pk_change_records PRIMARY KEY (sequence)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE TABLE idempotency_records (
         scope character varying(500) NOT NULL,
         key character varying(200) NOT NULL,
@@ -52,7 +90,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE TABLE api_keys (
         id uuid NOT NULL,
         client_name character varying(500) NOT NULL,
@@ -71,7 +109,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE TABLE groupings (
         id uuid NOT NULL,
         code character varying(100) NOT NULL,
@@ -92,7 +130,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE TABLE plans (
         id uuid NOT NULL,
         issuer_id uuid NOT NULL,
@@ -122,7 +160,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE TABLE grouping_members (
         grouping_id uuid NOT NULL,
         agency_id uuid NOT NULL,
@@ -136,7 +174,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE TABLE plan_items (
         id uuid NOT NULL,
         plan_id uuid NOT NULL,
@@ -171,7 +209,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE TABLE plan_item_coordinators (
         plan_item_id uuid NOT NULL,
         agency_id uuid NOT NULL,
@@ -185,7 +223,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE TABLE progress_reports (
         id uuid NOT NULL,
         plan_item_id uuid NOT NULL,
@@ -209,177 +247,198 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE UNIQUE INDEX ix_agencies_code ON agencies (code);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE INDEX ix_agencies_kind ON agencies (kind);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE INDEX ix_agencies_parent_id ON agencies (parent_id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE INDEX ix_agencies_search_key ON agencies USING gin (search_key gin_trgm_ops);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE INDEX ix_api_keys_agency_id ON api_keys (agency_id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE UNIQUE INDEX ix_api_keys_key_hash ON api_keys (key_hash);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
+    CREATE INDEX ix_audit_entries_client_id_occurred_at ON audit_entries (client_id, occurred_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
+    CREATE INDEX ix_audit_entries_occurred_at ON audit_entries (occurred_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
+    CREATE INDEX ix_audit_entries_resource_type_resource_key_occurred_at ON audit_entries (resource_type, resource_key, occurred_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE INDEX ix_grouping_members_agency_id ON grouping_members (agency_id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE UNIQUE INDEX ix_groupings_code ON groupings (code);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE INDEX ix_groupings_deputy_agency_id ON groupings (deputy_agency_id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE INDEX ix_groupings_head_agency_id ON groupings (head_agency_id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE INDEX ix_groupings_year_kind ON groupings (year, kind);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE INDEX ix_idempotency_records_created_at ON idempotency_records (created_at);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE INDEX ix_plan_item_coordinators_agency_id ON plan_item_coordinators (agency_id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE INDEX ix_plan_items_lead_agency_id ON plan_items (lead_agency_id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE INDEX ix_plan_items_plan_id_due_end ON plan_items (plan_id, due_end);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE UNIQUE INDEX ix_plan_items_plan_id_ordinal ON plan_items (plan_id, ordinal);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE INDEX ix_plan_items_plan_id_quarter ON plan_items (plan_id, quarter);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE INDEX ix_plan_items_plan_id_status ON plan_items (plan_id, status);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE INDEX ix_plan_items_search_key ON plan_items USING gin (search_key gin_trgm_ops);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE UNIQUE INDEX ix_plans_issuer_id_number_issued_year ON plans (issuer_id, number, issued_year);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE INDEX ix_plans_search_key ON plans USING gin (search_key gin_trgm_ops);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE INDEX ix_plans_year_lifecycle ON plans (year, lifecycle);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE INDEX ix_progress_reports_plan_item_id_reported_at ON progress_reports (plan_item_id, reported_at);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     CREATE INDEX ix_progress_reports_reporting_agency_id ON progress_reports (reporting_agency_id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124011337_Initial') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124012818_Initial') THEN
     INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
-    VALUES ('20261124011337_Initial', '10.0.15');
+    VALUES ('20261124012818_Initial', '10.0.15');
     END IF;
 END $EF$;
 COMMIT;

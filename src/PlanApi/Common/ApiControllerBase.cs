@@ -14,4 +14,5 @@ namespace PlanApi.Common;
 public abstract class ApiControllerBase : ControllerBase
 {
     protected const string ProblemJson = "application/problem+json";
+    protected const string IfMatchHeader = "If-Match";
 }

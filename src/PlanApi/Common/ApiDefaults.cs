@@ -32,6 +32,7 @@ public static class ApiDefaults
                 // FluentValidation reports every missing field at once; MVC's implicit [Required] would stop at the first pass.
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 o.ModelBinderProviders.Insert(0, new SnakeCaseEnumModelBinderProvider());
+                o.Filters.Add(new ConditionalGetFilter());
             })
             .AddJsonOptions(o => ConfigureJson(o.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(o =>

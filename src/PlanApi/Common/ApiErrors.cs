@@ -11,6 +11,18 @@ public abstract class ApiException(int status, string title, string detail) : Ex
 public sealed class NotFoundException(string resource, string key)
     : ApiException(StatusCodes.Status404NotFound, "Not found", $"{resource} '{key}' does not exist.");
 
+/// <summary>A PUT or DELETE without If-Match: it could overwrite a change the client never saw.</summary>
+public sealed class PreconditionRequiredException()
+    : ApiException(StatusCodes.Status428PreconditionRequired, "Precondition required",
+        "Send If-Match with the ETag of the resource as you read it, so that no one else's change is overwritten.");
+
+/// <summary>If-Match names an older version of the resource.</summary>
+public sealed class PreconditionFailedException(string? current)
+    : ApiException(StatusCodes.Status412PreconditionFailed, "Precondition failed",
+        current is null
+            ? "The resource changed since you read it. Read it again and retry."
+            : $"The resource changed since you read it: its ETag is now {current}. Read it again and retry.");
+
 public sealed class ConflictException(string detail)
     : ApiException(StatusCodes.Status409Conflict, "Conflict", detail);
 

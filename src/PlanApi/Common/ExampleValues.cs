@@ -1,6 +1,8 @@
 using PlanApi.Domain;
 using PlanApi.Features.Agencies;
 using PlanApi.Features.ApiKeys;
+using PlanApi.Features.Audit;
+using PlanApi.Features.Changes;
 using PlanApi.Features.Groupings;
 using PlanApi.Features.Items;
 using PlanApi.Features.Plans;
@@ -110,6 +112,16 @@ internal static class ExampleValues
         [typeof(ProgressReportDto)] = Report,
         [typeof(Page<ProgressReportDto>)] = new Page<ProgressReportDto>([Report], 1, 20, 0),
         [typeof(ApiKeyDto)] = Key,
+        [typeof(ChangePage)] = new ChangePage(
+            [new ChangeDto(1842, Reported, "create", "progress_report", ReportId.ToString(), "\"k3Jd9sQ0vLw2mXc8pZ1tYb\"", $"/api/v1/progress-reports/{ReportId}"),
+             new ChangeDto(1843, Reported, "update", "plan_item", $"{PlanId}/6", "\"Qm7Tz2Lr5vNc1Xa9Pd4Wke\"", $"/api/v1/plans/{PlanId}/items/6")],
+            1843, "/api/v1/changes?after=1843&limit=100", false),
+        [typeof(Page<AuditEntryDto>)] = new Page<AuditEntryDto>(
+            [new AuditEntryDto(Guid.Parse("0195f3a4-77ab-7000-8000-0000000a0d17"), Reported, "key:0195f3b0-0000-7000-8000-00000000a11e",
+                "Phần mềm quản lý văn bản quận Ninh Kiều", Guid.Parse("0195f3b0-0000-7000-8000-00000000a11e"), "ninh-kieu", "create",
+                "progress_report", ReportId.ToString(), null,
+                System.Text.Json.JsonSerializer.SerializeToElement(new { id = ReportId, status = "in_progress", percentComplete = 60 }),
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00")], 1, 20, 0),
         [typeof(Page<ApiKeyDto>)] = new Page<ApiKeyDto>([Key], 1, 20, 0),
         [typeof(CreateApiKeyCommand)] = new CreateApiKeyCommand(Key.ClientName, ClientRole.Reporter, "ninh-kieu"),
         [typeof(IssuedApiKeyDto)] = new IssuedApiKeyDto(Key.Id, Key.ClientName, Key.Role, Key.AgencyCode, Key.KeyStart, Created,

@@ -49,6 +49,7 @@ public static class OpenApiSetup
             // The order a newcomer needs them: the plan, its items, reporting progress, then reference data.
             o.OrderActionsBy(d => $"{TagOrder(d.ActionDescriptor.RouteValues["controller"])} {d.RelativePath} {MethodOrder(d.HttpMethod)}");
             Security.SecurityOperationFilter.AddSchemes(o);
+            o.OperationFilter<ConditionalRequestsOperationFilter>();
             o.OperationFilter<ExamplesOperationFilter>();
         });
         return services;
@@ -65,6 +66,8 @@ public static class OpenApiSetup
             "Groupings" => "Grouping",
             "ProgressReports" => "ProgressReport",
             "ApiKeys" => "ApiKey",
+            "Audit" => "AuditEntry",
+            "Changes" => "Change",
             _ => controller,
         };
         return action switch
@@ -76,7 +79,7 @@ public static class OpenApiSetup
     }
 
     private static int TagOrder(string? controller) =>
-        Array.IndexOf(["Plans", "PlanItems", "ProgressReports", "Agencies", "Groupings", "ApiKeys"], controller) is var i and >= 0 ? i : 9;
+        Array.IndexOf(["Plans", "PlanItems", "ProgressReports", "Changes", "Agencies", "Groupings", "ApiKeys", "Audit"], controller) is var i and >= 0 ? i : 9;
 
     private static int MethodOrder(string? method) =>
         Array.IndexOf(["GET", "POST", "PUT", "PATCH", "DELETE"], method) is var i and >= 0 ? i : 9;

@@ -72,9 +72,9 @@ public sealed class ProblemDetailsExceptionHandler(
         },
         DbUpdateConcurrencyException => new ProblemDetails
         {
-            Status = StatusCodes.Status409Conflict,
-            Title = "Conflict",
-            Detail = "The resource was changed by another request; read it again and retry.",
+            Status = StatusCodes.Status412PreconditionFailed,
+            Title = "Precondition failed",
+            Detail = "The resource was changed by another request since you read it; read it again and retry.",
         },
         _ when IsTransient(exception) => new ProblemDetails
         {

@@ -149,3 +149,38 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         b.HasIndex(r => r.CreatedAt);
     }
 }
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("audit_entries");
+        b.HasIndex(a => a.OccurredAt);
+        b.HasIndex(a => new { a.ResourceType, a.ResourceKey, a.OccurredAt });
+        b.HasIndex(a => new { a.ClientId, a.OccurredAt });
+        b.Property(a => a.ClientId).HasMaxLength(Limits.Name);
+        b.Property(a => a.ClientName).HasMaxLength(Limits.Name);
+        b.Property(a => a.AgencyCode).HasMaxLength(Limits.Code);
+        b.Property(a => a.Action).HasMaxLength(16);
+        b.Property(a => a.ResourceType).HasMaxLength(32);
+        b.Property(a => a.ResourceKey).HasMaxLength(Limits.Name);
+        b.Property(a => a.Before).HasColumnType("jsonb");
+        b.Property(a => a.After).HasColumnType("jsonb");
+        b.Property(a => a.TraceId).HasMaxLength(100);
+    }
+}
+
+internal sealed class ChangeRecordConfiguration : IEntityTypeConfiguration<ChangeRecord>
+{
+    public void Configure(EntityTypeBuilder<ChangeRecord> b)
+    {
+        b.ToTable("change_records");
+        b.HasKey(c => c.Sequence);
+        b.Property(c => c.Sequence).UseIdentityAlwaysColumn();
+        b.Property(c => c.Action).HasMaxLength(16);
+        b.Property(c => c.ResourceType).HasMaxLength(32);
+        b.Property(c => c.ResourceKey).HasMaxLength(Limits.Name);
+        b.Property(c => c.Version).HasMaxLength(64);
+        b.Property(c => c.Link).HasMaxLength(Limits.Url);
+    }
+}

@@ -12,6 +12,17 @@ public sealed class PlanDbContext(DbContextOptions<PlanDbContext> options) : DbC
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
+
+    /// <summary>
+    /// Makes the save fail (412) unless the row still has the version the client read: two clients editing one
+    /// resource never lose an update, even when both passed the If-Match check at the same moment.
+    /// </summary>
+    public void ExpectVersion<T>(T entity, uint? version) where T : class
+    {
+        if (version is { } v) Entry(entity).Property<uint>("Version").OriginalValue = v;
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

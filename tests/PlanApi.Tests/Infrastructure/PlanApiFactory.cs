@@ -47,6 +47,13 @@ public class PlanApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The admin key every client from <see cref="WebApplicationFactory{T}.CreateClient()"/> sends.</summary>
     public string AdminKey { get; private set; } = "";
 
+    /// <summary>
+    /// A client with the admin key that sends If-Match on PUT and DELETE as a careful client does; with
+    /// <paramref name="sendsIfMatch"/> false it sends only what the test puts on the request.
+    /// </summary>
+    public HttpClient CreateClient(bool sendsIfMatch = true) =>
+        sendsIfMatch ? CreateDefaultClient(new AutoIfMatchHandler()) : CreateDefaultClient();
+
     /// <summary>A client without credentials, as the public e-portal or a passer-by calls.</summary>
     public HttpClient CreateAnonymousClient()
     {

@@ -58,16 +58,24 @@ public sealed class AgenciesController(ISender sender) : ApiControllerBase
     /// <remarks>Replaces the name, short name, aliases, kind and parent. The code cannot change.</remarks>
     /// <param name="code">The agency's code.</param>
     /// <param name="body">The agency's new fields.</param>
+    /// <param name="ifMatch">The ETag from your last GET of the resource (required).</param>
     /// <response code="200">The updated agency.</response>
     /// <response code="404">No agency has this code.</response>
     /// <response code="422">The parent does not exist or would make a cycle.</response>
+    /// <response code="412">If-Match names an older version: someone changed the resource since you read it.</response>
+    /// <response code="428">If-Match is missing.</response>
     [Authorize(Policy = Policies.Admin)]
     [HttpPut("{code}")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status428PreconditionRequired, ProblemJson)]
     [ProducesResponseType<AgencyDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, ProblemJson)]
-    public async Task<ActionResult<AgencyDto>> Update(string code, AgencyFields body, CancellationToken ct) =>
-        await sender.Send(new UpdateAgencyCommand(code, body), ct);
+    public async Task<ActionResult<AgencyDto>> Update(
+        string code, AgencyFields body, [FromHeader(Name = IfMatchHeader)] string? ifMatch, CancellationToken ct)
+    {
+        return await sender.Send(new UpdateAgencyCommand(code, body, ifMatch), ct);
+    }
 
     /// <summary>An agency's items across plans</summary>
     /// <remarks>The agency's to-do list: every item it leads or co-operates on in published and closed plans,

@@ -18,10 +18,11 @@ public sealed record AgencyDto(
     AgencyKind Kind,
     string? ParentCode,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    [property: System.Text.Json.Serialization.JsonIgnore] uint Version = 0) : PlanApi.Common.IVersionedResource
 {
     public static readonly Expression<Func<Agency, AgencyDto>> Projection = a => new AgencyDto(
-        a.Code, a.Name, a.ShortName, a.Aliases, a.Kind, a.Parent != null ? a.Parent.Code : null, a.CreatedAt, a.UpdatedAt);
+        a.Code, a.Name, a.ShortName, a.Aliases, a.Kind, a.Parent != null ? a.Parent.Code : null, a.CreatedAt, a.UpdatedAt, a.Version);
 }
 
 /// <summary>A reference to an agency inside another resource.</summary>

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PlanApi.Common;
+using PlanApi.Common.WriteLog;
 using PlanApi.Data;
 using PlanApi.Domain;
 
@@ -11,7 +12,10 @@ namespace PlanApi.Features.Agencies;
 /// <param name="Code">Stable slug: lowercase a–z, digits and hyphens (e.g. "so-gddt-can-tho"). Cannot be changed later.</param>
 public sealed record CreateAgencyCommand(
     string Code, string Name, string? ShortName, IReadOnlyList<string>? Aliases, AgencyKind? Kind, string? ParentCode)
-    : AgencyFields(Name, ShortName, Aliases, Kind, ParentCode), ICommand<AgencyDto>;
+    : AgencyFields(Name, ShortName, Aliases, Kind, ParentCode), ICommand<AgencyDto>, IAuditedCommand
+{
+    AuditTarget IAuditedCommand.Target => new(ResourceTypes.Agency, null, AuditActions.Create);
+}
 
 internal sealed class CreateAgencyValidator : AbstractValidator<CreateAgencyCommand>
 {

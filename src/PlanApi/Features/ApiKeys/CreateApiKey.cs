@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PlanApi.Common;
+using PlanApi.Common.WriteLog;
 using PlanApi.Data;
 using PlanApi.Domain;
 
@@ -11,7 +12,10 @@ namespace PlanApi.Features.ApiKeys;
 /// <param name="ClientName">Who the key is for, e.g. "Cổng TTĐT thành phố" or "Phần mềm QLVB quận Ninh Kiều".</param>
 /// <param name="Role">admin, reporter or reader.</param>
 /// <param name="AgencyCode">For reporters (required): the agency it reports for. Not allowed for other roles.</param>
-public sealed record CreateApiKeyCommand(string ClientName, ClientRole Role, string? AgencyCode) : ICommand<IssuedApiKeyDto>;
+public sealed record CreateApiKeyCommand(string ClientName, ClientRole Role, string? AgencyCode) : ICommand<IssuedApiKeyDto>, IAuditedCommand
+{
+    AuditTarget IAuditedCommand.Target => new(ResourceTypes.ApiKey, null, AuditActions.Create);
+}
 
 internal sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyCommand>
 {

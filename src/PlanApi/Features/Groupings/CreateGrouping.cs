@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PlanApi.Common;
+using PlanApi.Common.WriteLog;
 using PlanApi.Data;
 using PlanApi.Domain;
 
@@ -12,7 +13,10 @@ namespace PlanApi.Features.Groupings;
 public sealed record CreateGroupingCommand(
     string Code, GroupingKind? Kind, string Name, int Year, string? Description, IReadOnlyList<string>? MemberCodes,
     string? HeadCode, string? DeputyCode)
-    : GroupingFields(Kind, Name, Year, Description, MemberCodes, HeadCode, DeputyCode), ICommand<GroupingDto>;
+    : GroupingFields(Kind, Name, Year, Description, MemberCodes, HeadCode, DeputyCode), ICommand<GroupingDto>, IAuditedCommand
+{
+    AuditTarget IAuditedCommand.Target => new(ResourceTypes.Grouping, null, AuditActions.Create);
+}
 
 internal sealed class CreateGroupingValidator : AbstractValidator<CreateGroupingCommand>
 {

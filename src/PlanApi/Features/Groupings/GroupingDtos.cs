@@ -15,12 +15,13 @@ namespace PlanApi.Features.Groupings;
 /// <param name="Members">Member agencies.</param>
 public sealed record GroupingDto(
     string Code, GroupingKind Kind, string Name, int Year, string? Description, AgencyRefDto? Head, AgencyRefDto? Deputy,
-    IReadOnlyList<AgencyRefDto> Members, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    IReadOnlyList<AgencyRefDto> Members, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    [property: System.Text.Json.Serialization.JsonIgnore] uint Version = 0) : PlanApi.Common.IVersionedResource
 {
     public static readonly Expression<Func<Grouping, GroupingDto>> Projection = g => new GroupingDto(
         g.Code, g.Kind, g.Name, g.Year, g.Description,
         g.HeadAgency == null ? null : new AgencyRefDto(g.HeadAgency.Code, g.HeadAgency.Name, g.HeadAgency.ShortName),
         g.DeputyAgency == null ? null : new AgencyRefDto(g.DeputyAgency.Code, g.DeputyAgency.Name, g.DeputyAgency.ShortName),
         g.Members.OrderBy(m => m.Position).Select(m => new AgencyRefDto(m.Agency!.Code, m.Agency.Name, m.Agency.ShortName)).ToList(),
-        g.CreatedAt, g.UpdatedAt);
+        g.CreatedAt, g.UpdatedAt, g.Version);
 }

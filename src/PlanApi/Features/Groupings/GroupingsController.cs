@@ -58,14 +58,22 @@ public sealed class GroupingsController(ISender sender) : ApiControllerBase
     /// <remarks>Replaces the name, year, members, head and deputy. The code cannot change.</remarks>
     /// <param name="code">The grouping's code.</param>
     /// <param name="body">The grouping's new fields.</param>
+    /// <param name="ifMatch">The ETag from your last GET of the resource (required).</param>
     /// <response code="200">The updated grouping.</response>
     /// <response code="404">No grouping has this code.</response>
     /// <response code="422">A member agency does not exist.</response>
+    /// <response code="412">If-Match names an older version: someone changed the resource since you read it.</response>
+    /// <response code="428">If-Match is missing.</response>
     [Authorize(Policy = Policies.Admin)]
     [HttpPut("{code}")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status428PreconditionRequired, ProblemJson)]
     [ProducesResponseType<GroupingDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, ProblemJson)]
-    public async Task<ActionResult<GroupingDto>> Update(string code, GroupingFields body, CancellationToken ct) =>
-        await sender.Send(new UpdateGroupingCommand(code, body), ct);
+    public async Task<ActionResult<GroupingDto>> Update(
+        string code, GroupingFields body, [FromHeader(Name = IfMatchHeader)] string? ifMatch, CancellationToken ct)
+    {
+        return await sender.Send(new UpdateGroupingCommand(code, body, ifMatch), ct);
+    }
 }

@@ -2,12 +2,17 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PlanApi.Common;
+using PlanApi.Common.WriteLog;
 using PlanApi.Data;
 
 namespace PlanApi.Features.Groupings;
 
 /// <summary>Replaces a grouping's fields, members and roles.</summary>
-public sealed record UpdateGroupingCommand(string Code, GroupingFields Body) : ICommand<GroupingDto>;
+/// <param name="ExpectedETag">The ETag the client read (If-Match): required; another version is a 412.</param>
+public sealed record UpdateGroupingCommand(string Code, GroupingFields Body, string? ExpectedETag = null) : ICommand<GroupingDto>, IAuditedCommand
+{
+    AuditTarget IAuditedCommand.Target => new(ResourceTypes.Grouping, Code, AuditActions.Update);
+}
 
 internal sealed class UpdateGroupingValidator : AbstractValidator<UpdateGroupingCommand>
 {
@@ -19,8 +24,10 @@ internal sealed class UpdateGroupingHandler(PlanDbContext db, TimeProvider clock
 {
     public async ValueTask<GroupingDto> Handle(UpdateGroupingCommand command, CancellationToken ct)
     {
+        var version = Preconditions.Check(command.ExpectedETag, await sender.Send(new GetGroupingQuery(command.Code), ct));
         var grouping = await db.Groupings.Include(g => g.Members).SingleOrDefaultAsync(g => g.Code == command.Code, ct)
             ?? throw new NotFoundException("Grouping", command.Code);
+        db.ExpectVersion(grouping, version);
         await GroupingWrites.ApplyAsync(db, grouping, command.Body, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         return await sender.Send(new GetGroupingQuery(grouping.Code), ct);

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PlanApi.Common;
+using PlanApi.Common.WriteLog;
 using PlanApi.Data;
 using PlanApi.Domain;
 
@@ -15,7 +16,10 @@ public sealed record CreatePlanItemBody(
     DuePeriodInput? Due, string? DueText)
     : PlanItemFields(Quarter, Content, LeadAgencyCode, LeadRole, CoordinatingAgencyCodes, AndRelatedAgencies, ExecutingUnitsText, Due, DueText);
 
-public sealed record CreatePlanItemCommand(Guid PlanId, CreatePlanItemBody Body) : ICommand<PlanItemDto>;
+public sealed record CreatePlanItemCommand(Guid PlanId, CreatePlanItemBody Body) : ICommand<PlanItemDto>, IAuditedCommand
+{
+    AuditTarget IAuditedCommand.Target => new(ResourceTypes.PlanItem, null, AuditActions.Create);
+}
 
 internal sealed class CreatePlanItemValidator : AbstractValidator<CreatePlanItemCommand>
 {
@@ -41,8 +45,8 @@ internal sealed class CreatePlanItemHandler(PlanDbContext db, TimeProvider clock
         var item = new PlanItem { PlanId = plan.Id, Ordinal = command.Body.Ordinal, Content = command.Body.Content, CreatedAt = now };
         PlanItemWrites.Apply(item, command.Body, plan.Year, lead, coordinators, now);
         db.PlanItems.Add(item);
-        plan.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
+        await PlanItemWrites.TouchPlanAsync(db, plan.Id, now, ct);
         return await sender.Send(new GetPlanItemQuery(plan.Id, item.Ordinal), ct);
     }
 }

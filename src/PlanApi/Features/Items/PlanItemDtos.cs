@@ -45,7 +45,8 @@ public sealed record PlanItemDto(
     DateTimeOffset? LastReportedAt,
     Guid? LatestReportId,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    [property: System.Text.Json.Serialization.JsonIgnore] uint Version = 0) : PlanApi.Common.IVersionedResource
 {
     /// <summary>Projects an item; call <see cref="AsOf"/> afterwards to fill the date-dependent fields.</summary>
     public static readonly Expression<Func<PlanItem, PlanItemDto>> Projection = i => new PlanItemDto(
@@ -70,7 +71,8 @@ public sealed record PlanItemDto(
         i.LastReportedAt,
         i.LatestReportId,
         i.CreatedAt,
-        i.UpdatedAt);
+        i.UpdatedAt,
+        i.Version);
 
     public PlanItemDto AsOf(DateOnly today) => this with
     {

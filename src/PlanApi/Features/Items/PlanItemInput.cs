@@ -89,5 +89,12 @@ internal static class PlanItemWrites
         item.RefreshSearchKey();
     }
 
+    /// <summary>
+    /// A plan's item count changed: its updatedAt (Last-Modified) moves. A direct update, so that it never conflicts
+    /// with a concurrent edit of the plan's own fields (which If-Match guards).
+    /// </summary>
+    public static Task TouchPlanAsync(PlanDbContext db, Guid planId, DateTimeOffset now, CancellationToken ct) =>
+        db.Plans.Where(p => p.Id == planId).ExecuteUpdateAsync(s => s.SetProperty(p => p.UpdatedAt, now), ct);
+
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

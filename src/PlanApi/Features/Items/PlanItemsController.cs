@@ -74,34 +74,47 @@ public sealed class PlanItemsController(ISender sender) : ApiControllerBase
     /// <param name="planId">The plan's id.</param>
     /// <param name="ordinal">The item's ordinal (TT).</param>
     /// <param name="body">The item's new fields.</param>
+    /// <param name="ifMatch">The ETag from your last GET of the resource (required).</param>
     /// <response code="200">The updated item.</response>
     /// <response code="404">No such plan or item.</response>
     /// <response code="409">The plan is closed.</response>
     /// <response code="422">An agency code does not exist.</response>
+    /// <response code="412">If-Match names an older version: someone changed the resource since you read it.</response>
+    /// <response code="428">If-Match is missing.</response>
     [Authorize(Policy = Policies.Admin)]
     [HttpPut("{ordinal}")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status428PreconditionRequired, ProblemJson)]
     [ProducesResponseType<PlanItemDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, ProblemJson)]
-    public async Task<ActionResult<PlanItemDto>> Update(Guid planId, int ordinal, PlanItemFields body, CancellationToken ct) =>
-        await sender.Send(new UpdatePlanItemCommand(planId, ordinal, body), ct);
+    public async Task<ActionResult<PlanItemDto>> Update(
+        Guid planId, int ordinal, PlanItemFields body, [FromHeader(Name = IfMatchHeader)] string? ifMatch, CancellationToken ct)
+    {
+        return await sender.Send(new UpdatePlanItemCommand(planId, ordinal, body, ifMatch), ct);
+    }
 
     /// <summary>Delete an item</summary>
     /// <remarks>Only items without progress reports can be deleted: reported work is never thrown away.</remarks>
     /// <param name="planId">The plan's id.</param>
     /// <param name="ordinal">The item's ordinal (TT).</param>
+    /// <param name="ifMatch">The ETag from your last GET of the resource (required).</param>
     /// <response code="204">The item was deleted.</response>
     /// <response code="404">No such plan or item.</response>
     /// <response code="409">The item has progress reports, or the plan is closed.</response>
+    /// <response code="412">If-Match names an older version: someone changed the resource since you read it.</response>
+    /// <response code="428">If-Match is missing.</response>
     [Authorize(Policy = Policies.Admin)]
     [HttpDelete("{ordinal}")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status428PreconditionRequired, ProblemJson)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
-    public async Task<IActionResult> Delete(Guid planId, int ordinal, CancellationToken ct)
+    public async Task<IActionResult> Delete(Guid planId, int ordinal, [FromHeader(Name = IfMatchHeader)] string? ifMatch, CancellationToken ct)
     {
-        await sender.Send(new DeletePlanItemCommand(planId, ordinal), ct);
+        await sender.Send(new DeletePlanItemCommand(planId, ordinal, ifMatch), ct);
         return NoContent();
     }
 }

@@ -2,13 +2,19 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PlanApi.Common;
+using PlanApi.Common.WriteLog;
 using PlanApi.Data;
 using PlanApi.Domain;
 
 namespace PlanApi.Features.Items;
 
 /// <summary>Replaces an item's writable fields. Its ordinal and its report-derived status stay.</summary>
-public sealed record UpdatePlanItemCommand(Guid PlanId, int Ordinal, PlanItemFields Body) : ICommand<PlanItemDto>;
+/// <param name="ExpectedETag">The ETag the client read (If-Match): required; another version is a 412.</param>
+public sealed record UpdatePlanItemCommand(Guid PlanId, int Ordinal, PlanItemFields Body, string? ExpectedETag = null)
+    : ICommand<PlanItemDto>, IAuditedCommand
+{
+    AuditTarget IAuditedCommand.Target => new(ResourceTypes.PlanItem, ResourceSnapshots.ItemKey(PlanId, Ordinal), AuditActions.Update);
+}
 
 internal sealed class UpdatePlanItemValidator : AbstractValidator<UpdatePlanItemCommand>
 {
@@ -20,14 +26,15 @@ internal sealed class UpdatePlanItemHandler(PlanDbContext db, TimeProvider clock
 {
     public async ValueTask<PlanItemDto> Handle(UpdatePlanItemCommand command, CancellationToken ct)
     {
+        var version = Preconditions.Check(command.ExpectedETag, await sender.Send(new GetPlanItemQuery(command.PlanId, command.Ordinal), ct));
         var item = await db.PlanItems.Include(i => i.Plan).Include(i => i.Coordinators)
             .SingleOrDefaultAsync(i => i.PlanId == command.PlanId && i.Ordinal == command.Ordinal, ct)
             ?? throw await PlanItemErrors.NotFoundAsync(db, command.PlanId, command.Ordinal, ct);
+        db.ExpectVersion(item, version);
         if (item.Plan!.Lifecycle == PlanLifecycle.Closed) throw new ConflictException("The plan is closed; its items cannot change.");
         var (lead, coordinators) = await PlanItemWrites.ResolveAgenciesAsync(db, command.Body, ct);
         var now = clock.GetUtcNow();
         PlanItemWrites.Apply(item, command.Body, item.Plan.Year, lead, coordinators, now);
-        item.Plan.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
         return await sender.Send(new GetPlanItemQuery(command.PlanId, command.Ordinal), ct);
     }

@@ -1,12 +1,16 @@
 using FluentValidation;
 using Mediator;
 using PlanApi.Common;
+using PlanApi.Common.WriteLog;
 using PlanApi.Data;
 using PlanApi.Domain;
 
 namespace PlanApi.Features.Plans;
 
-public sealed record CreatePlanCommand(PlanFields Body) : ICommand<PlanDto>;
+public sealed record CreatePlanCommand(PlanFields Body) : ICommand<PlanDto>, IAuditedCommand
+{
+    AuditTarget IAuditedCommand.Target => new(ResourceTypes.Plan, null, AuditActions.Create);
+}
 
 internal sealed class CreatePlanValidator : AbstractValidator<CreatePlanCommand>
 {

@@ -1,20 +1,27 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PlanApi.Common;
+using PlanApi.Common.WriteLog;
 using PlanApi.Data;
 using PlanApi.Domain;
 
 namespace PlanApi.Features.Plans;
 
 /// <summary>Deletes a draft plan and its items. Published and closed plans are records and stay.</summary>
-public sealed record DeletePlanCommand(Guid Id) : ICommand;
+/// <param name="ExpectedETag">The ETag the client read (If-Match): required; another version is a 412.</param>
+public sealed record DeletePlanCommand(Guid Id, string? ExpectedETag = null) : ICommand, IAuditedCommand
+{
+    AuditTarget IAuditedCommand.Target => new(ResourceTypes.Plan, Id.ToString(), AuditActions.Delete);
+}
 
-internal sealed class DeletePlanHandler(PlanDbContext db) : ICommandHandler<DeletePlanCommand>
+internal sealed class DeletePlanHandler(PlanDbContext db, ISender sender) : ICommandHandler<DeletePlanCommand>
 {
     public async ValueTask<Unit> Handle(DeletePlanCommand command, CancellationToken ct)
     {
+        var version = Preconditions.Check(command.ExpectedETag, await sender.Send(new GetPlanQuery(command.Id, IncludeDrafts: true), ct));
         var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == command.Id, ct)
             ?? throw new NotFoundException("Plan", command.Id.ToString());
+        db.ExpectVersion(plan, version);
         if (plan.Lifecycle != PlanLifecycle.Draft)
             throw new ConflictException($"Only draft plans can be deleted; this one is {EnumNames<PlanLifecycle>.ToName(plan.Lifecycle)}.");
         db.Plans.Remove(plan);

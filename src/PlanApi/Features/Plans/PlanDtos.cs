@@ -44,10 +44,11 @@ public sealed record PlanDto(
     Guid Id, string Number, string DocumentType, AgencyRefDto Issuer, string? Place, DateOnly IssuedOn, int Year, string Title,
     string? Preamble, IReadOnlyList<LegalBasis> LegalBases, IReadOnlyList<LabeledText> Purposes,
     IReadOnlyList<LabeledText> Requirements, IReadOnlyList<PlanDuty> Duties, IReadOnlyList<string> Recipients,
-    Signature? Signature, PlanLifecycle Lifecycle, int ItemCount, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    Signature? Signature, PlanLifecycle Lifecycle, int ItemCount, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    [property: System.Text.Json.Serialization.JsonIgnore] uint Version = 0) : PlanApi.Common.IVersionedResource
 {
     public static readonly Expression<Func<Plan, PlanDto>> Projection = p => new PlanDto(
         p.Id, p.Number, p.DocumentType, new AgencyRefDto(p.Issuer!.Code, p.Issuer.Name, p.Issuer.ShortName), p.Place,
         p.IssuedOn, p.Year, p.Title, p.Preamble, p.LegalBases, p.Purposes, p.Requirements, p.Duties, p.Recipients,
-        p.Signature, p.Lifecycle, p.Items.Count, p.CreatedAt, p.UpdatedAt);
+        p.Signature, p.Lifecycle, p.Items.Count, p.CreatedAt, p.UpdatedAt, p.Version);
 }

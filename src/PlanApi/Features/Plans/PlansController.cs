@@ -63,33 +63,46 @@ public sealed class PlansController(ISender sender) : ApiControllerBase
     /// published again; nothing returns to draft).</remarks>
     /// <param name="planId">The plan's id.</param>
     /// <param name="body">The plan's new fields.</param>
+    /// <param name="ifMatch">The ETag from your last GET of the resource (required).</param>
     /// <response code="200">The updated plan.</response>
     /// <response code="404">No plan has this id.</response>
     /// <response code="409">The issuer already has another plan with this number in that year.</response>
     /// <response code="422">An agency does not exist, or the lifecycle move is not allowed.</response>
+    /// <response code="412">If-Match names an older version: someone changed the resource since you read it.</response>
+    /// <response code="428">If-Match is missing.</response>
     [Authorize(Policy = Policies.Admin)]
     [HttpPut("{planId}")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status428PreconditionRequired, ProblemJson)]
     [ProducesResponseType<PlanDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, ProblemJson)]
-    public async Task<ActionResult<PlanDto>> Update(Guid planId, PlanFields body, CancellationToken ct) =>
-        await sender.Send(new UpdatePlanCommand(planId, body), ct);
+    public async Task<ActionResult<PlanDto>> Update(
+        Guid planId, PlanFields body, [FromHeader(Name = IfMatchHeader)] string? ifMatch, CancellationToken ct)
+    {
+        return await sender.Send(new UpdatePlanCommand(planId, body, ifMatch), ct);
+    }
 
     /// <summary>Delete a draft plan</summary>
     /// <remarks>Deletes a draft and its items. Published and closed plans are public records and cannot be deleted.</remarks>
     /// <param name="planId">The plan's id.</param>
+    /// <param name="ifMatch">The ETag from your last GET of the resource (required).</param>
     /// <response code="204">The plan was deleted.</response>
     /// <response code="404">No plan has this id.</response>
     /// <response code="409">The plan is not a draft.</response>
+    /// <response code="412">If-Match names an older version: someone changed the resource since you read it.</response>
+    /// <response code="428">If-Match is missing.</response>
     [Authorize(Policy = Policies.Admin)]
     [HttpDelete("{planId}")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status428PreconditionRequired, ProblemJson)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
-    public async Task<IActionResult> Delete(Guid planId, CancellationToken ct)
+    public async Task<IActionResult> Delete(Guid planId, [FromHeader(Name = IfMatchHeader)] string? ifMatch, CancellationToken ct)
     {
-        await sender.Send(new DeletePlanCommand(planId), ct);
+        await sender.Send(new DeletePlanCommand(planId, ifMatch), ct);
         return NoContent();
     }
 }

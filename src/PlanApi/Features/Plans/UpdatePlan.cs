@@ -2,13 +2,18 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PlanApi.Common;
+using PlanApi.Common.WriteLog;
 using PlanApi.Data;
 using PlanApi.Domain;
 
 namespace PlanApi.Features.Plans;
 
 /// <summary>Replaces a plan's metadata and moves its lifecycle (draft → published → closed).</summary>
-public sealed record UpdatePlanCommand(Guid Id, PlanFields Body) : ICommand<PlanDto>;
+/// <param name="ExpectedETag">The ETag the client read (If-Match): required; another version is a 412.</param>
+public sealed record UpdatePlanCommand(Guid Id, PlanFields Body, string? ExpectedETag = null) : ICommand<PlanDto>, IAuditedCommand
+{
+    AuditTarget IAuditedCommand.Target => new(ResourceTypes.Plan, Id.ToString(), AuditActions.Update);
+}
 
 internal sealed class UpdatePlanValidator : AbstractValidator<UpdatePlanCommand>
 {
@@ -19,8 +24,10 @@ internal sealed class UpdatePlanHandler(PlanDbContext db, TimeProvider clock, IS
 {
     public async ValueTask<PlanDto> Handle(UpdatePlanCommand command, CancellationToken ct)
     {
+        var version = Preconditions.Check(command.ExpectedETag, await sender.Send(new GetPlanQuery(command.Id, IncludeDrafts: true), ct));
         var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == command.Id, ct)
             ?? throw new NotFoundException("Plan", command.Id.ToString());
+        db.ExpectVersion(plan, version);
         var fields = command.Body;
         var target = fields.Lifecycle ?? plan.Lifecycle;
         if (!PlanLifecycleRules.CanMove(plan.Lifecycle, target))

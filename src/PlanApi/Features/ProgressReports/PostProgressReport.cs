@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PlanApi.Common;
+using PlanApi.Common.WriteLog;
 using PlanApi.Data;
 using PlanApi.Domain;
 
@@ -23,7 +24,10 @@ public sealed record ProgressReportBody(
 /// <summary>Posts a report for the caller: a reporter's credential fixes the agency; an admin names it.</summary>
 /// <param name="CallerAgencyCode">The reporter credential's agency; null for admins.</param>
 public sealed record PostProgressReportCommand(Guid PlanId, int Ordinal, string? CallerAgencyCode, bool CallerIsAdmin, ProgressReportBody Body)
-    : ICommand<ProgressReportDto>;
+    : ICommand<ProgressReportDto>, IAuditedCommand
+{
+    AuditTarget IAuditedCommand.Target => new(ResourceTypes.ProgressReport, null, AuditActions.Create);
+}
 
 internal sealed class PostProgressReportValidator : AbstractValidator<PostProgressReportCommand>
 {

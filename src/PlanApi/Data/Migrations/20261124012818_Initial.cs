@@ -1,6 +1,7 @@
 ﻿using System;
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -40,6 +41,47 @@ namespace PlanApi.Data.Migrations
                         principalTable: "agencies",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_entries",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    client_id = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    client_name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    key_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    agency_code = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    resource_type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    resource_key = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    before = table.Column<string>(type: "jsonb", nullable: true),
+                    after = table.Column<string>(type: "jsonb", nullable: true),
+                    trace_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_entries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "change_records",
+                columns: table => new
+                {
+                    sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    resource_type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    resource_key = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    version = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    link = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    @public = table.Column<bool>(name: "public", type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_change_records", x => x.sequence);
                 });
 
             migrationBuilder.CreateTable(
@@ -322,6 +364,21 @@ namespace PlanApi.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_client_id_occurred_at",
+                table: "audit_entries",
+                columns: new[] { "client_id", "occurred_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_occurred_at",
+                table: "audit_entries",
+                column: "occurred_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_resource_type_resource_key_occurred_at",
+                table: "audit_entries",
+                columns: new[] { "resource_type", "resource_key", "occurred_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_grouping_members_agency_id",
                 table: "grouping_members",
                 column: "agency_id");
@@ -424,6 +481,12 @@ namespace PlanApi.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "api_keys");
+
+            migrationBuilder.DropTable(
+                name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "change_records");
 
             migrationBuilder.DropTable(
                 name: "grouping_members");
