@@ -7,6 +7,7 @@ using PlanApi.Features.Groupings;
 using PlanApi.Features.Items;
 using PlanApi.Features.Plans;
 using PlanApi.Features.ProgressReports;
+using PlanApi.Features.Status;
 
 namespace PlanApi.Common;
 
@@ -112,6 +113,20 @@ internal static class ExampleValues
         [typeof(ProgressReportDto)] = Report,
         [typeof(Page<ProgressReportDto>)] = new Page<ProgressReportDto>([Report], 1, 20, 0),
         [typeof(ApiKeyDto)] = Key,
+        [typeof(PlanStatusDto)] = new PlanStatusDto(
+            PlanId, "244/KH-UBND", PlanFieldsExample.Title, PlanLifecycle.Published, Reported, new DateOnly(2023, 3, 15), 32, 9.4m,
+            new StatusCounts(27, 2, 3, 0, 0), 2, 1,
+            [new QuarterStatus(1, 10, 3, 2), new QuarterStatus(2, 7, 0, 0), new QuarterStatus(3, 7, 0, 0), new QuarterStatus(4, 8, 0, 0)],
+            [new LeadStatus(BanTdkt, 29, 3, 2), new LeadStatus(SoGddt, 1, 0, 0)],
+            [new OverdueItem(7, "Tổ chức Hội nghị tổng kết phong trào thi đua, công tác khen thưởng năm 2022, triển khai nhiệm vụ năm 2023",
+                BanTdkt, ItemStatus.InProgress, new DateOnly(2023, 2, 28), "cuối tháng 02 năm 2023", 15)],
+            [new DueSoonItem(10, "Tổ chức Đoàn tham dự Hội nghị Tổng kết chỉ tiêu giao ước thi đua năm 2022 …", BanTdkt,
+                ItemStatus.NotStarted, new DateOnly(2023, 3, 31), "tháng 3/2023")],
+            Reported),
+        [typeof(Page<PlanStatusRow>)] = new Page<PlanStatusRow>(
+            [new PlanStatusRow(PlanId, "244/KH-UBND", PlanFieldsExample.Title, UbndCanTho, 2023, PlanLifecycle.Published, 32, 3, 2, 9.4m, Reported)], 1, 20, 0),
+        [typeof(AgencyStatusDto)] = new AgencyStatusDto(SoGddt, new DateOnly(2023, 8, 2), new GroupTotals(1, 0, 1), new GroupTotals(0, 0, 0),
+            [new AgencyOverdueItem(PlanId, "244/KH-UBND", 19, ItemBody.Content, "lead", new DateOnly(2023, 7, 31), 2)]),
         [typeof(ChangePage)] = new ChangePage(
             [new ChangeDto(1842, Reported, "create", "progress_report", ReportId.ToString(), "\"k3Jd9sQ0vLw2mXc8pZ1tYb\"", $"/api/v1/progress-reports/{ReportId}"),
              new ChangeDto(1843, Reported, "update", "plan_item", $"{PlanId}/6", "\"Qm7Tz2Lr5vNc1Xa9Pd4Wke\"", $"/api/v1/plans/{PlanId}/items/6")],

@@ -58,6 +58,8 @@ public static class OpenApiSetup
     /// <summary>Stable operation ids for generated clients: "listPlans", "getPlanItem", "postProgressReport".</summary>
     private static string OperationId(string controller, string action)
     {
+        if (controller == "Status")
+            return action switch { "Plans" => "listPlanStatuses", "Agency" => "getAgencyStatus", _ => "getPlanStatus" };
         var resource = controller switch
         {
             "Plans" => "Plan",
@@ -79,7 +81,7 @@ public static class OpenApiSetup
     }
 
     private static int TagOrder(string? controller) =>
-        Array.IndexOf(["Plans", "PlanItems", "ProgressReports", "Changes", "Agencies", "Groupings", "ApiKeys", "Audit"], controller) is var i and >= 0 ? i : 9;
+        Array.IndexOf(["Plans", "PlanItems", "ProgressReports", "Status", "Changes", "Agencies", "Groupings", "ApiKeys", "Audit"], controller) is var i and >= 0 ? i : 9;
 
     private static int MethodOrder(string? method) =>
         Array.IndexOf(["GET", "POST", "PUT", "PATCH", "DELETE"], method) is var i and >= 0 ? i : 9;

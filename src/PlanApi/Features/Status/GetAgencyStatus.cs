@@ -1,0 +1,41 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PlanApi.Common;
+using PlanApi.Data;
+using PlanApi.Domain;
+using PlanApi.Features.Agencies;
+
+namespace PlanApi.Features.Status;
+
+/// <summary>An agency's items led and co-operated on across published plans, completed and overdue.</summary>
+public sealed record GetAgencyStatusQuery(string Code) : IQuery<AgencyStatusDto>;
+
+internal sealed class GetAgencyStatusHandler(PlanDbContext db, TimeProvider clock) : IQueryHandler<GetAgencyStatusQuery, AgencyStatusDto>
+{
+    public async ValueTask<AgencyStatusDto> Handle(GetAgencyStatusQuery query, CancellationToken ct)
+    {
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Code == query.Code)
+            .Select(a => new { a.Id, Ref = new AgencyRefDto(a.Code, a.Name, a.ShortName) })
+            .SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Agency", query.Code);
+        var items = await db.PlanItems.AsNoTracking()
+            .Where(i => i.Plan!.Lifecycle != PlanLifecycle.Draft
+                && (i.LeadAgencyId == agency.Id || i.Coordinators.Any(c => c.AgencyId == agency.Id)))
+            .Select(i => new { i.PlanId, PlanNumber = i.Plan!.Number, i.Ordinal, i.Content, i.Status, i.DueEnd, Leads = i.LeadAgencyId == agency.Id })
+            .ToListAsync(ct);
+
+        var today = PlanCalendar.Today(clock);
+        GroupTotals Totals(bool leads)
+        {
+            var group = items.Where(i => i.Leads == leads).ToList();
+            return new GroupTotals(group.Count, group.Count(i => i.Status == ItemStatus.Completed),
+                group.Count(i => ItemRules.IsOverdue(i.Status, i.DueEnd, today)));
+        }
+        var overdue = items.Where(i => ItemRules.IsOverdue(i.Status, i.DueEnd, today))
+            .Select(i => new AgencyOverdueItem(i.PlanId, i.PlanNumber, i.Ordinal, i.Content, i.Leads ? "lead" : "coordinator",
+                i.DueEnd, ItemRules.DaysOverdue(i.Status, i.DueEnd, today)))
+            .OrderByDescending(i => i.DaysOverdue).ThenBy(i => i.PlanNumber).ThenBy(i => i.Ordinal)
+            .ToList();
+        return new AgencyStatusDto(agency.Ref, today, Totals(leads: true), Totals(leads: false), overdue);
+    }
+}

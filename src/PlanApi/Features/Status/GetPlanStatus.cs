@@ -1,0 +1,63 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PlanApi.Common;
+using PlanApi.Data;
+using PlanApi.Domain;
+using PlanApi.Features.Agencies;
+
+namespace PlanApi.Features.Status;
+
+public sealed record GetPlanStatusQuery(Guid PlanId, bool IncludeDrafts) : IQuery<PlanStatusDto>;
+
+internal sealed class GetPlanStatusHandler(PlanDbContext db, TimeProvider clock) : IQueryHandler<GetPlanStatusQuery, PlanStatusDto>
+{
+    private const int DueSoonDays = 30;
+
+    public async ValueTask<PlanStatusDto> Handle(GetPlanStatusQuery query, CancellationToken ct)
+    {
+        var plan = await db.Plans.AsNoTracking()
+            .Where(p => p.Id == query.PlanId && (query.IncludeDrafts || p.Lifecycle != PlanLifecycle.Draft))
+            .Select(p => new { p.Id, p.Number, p.Title, p.Lifecycle, p.UpdatedAt })
+            .SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Plan", query.PlanId.ToString());
+        var items = await db.PlanItems.AsNoTracking()
+            .Where(i => i.PlanId == plan.Id)
+            .OrderBy(i => i.Ordinal)
+            .Select(i => new
+            {
+                i.Ordinal, i.Quarter, i.Content, i.Status, i.DueEnd, i.DueText, i.CompletedOn, i.LastReportedAt, i.UpdatedAt,
+                Lead = new AgencyRefDto(i.LeadAgency!.Code, i.LeadAgency.Name, i.LeadAgency.ShortName),
+            })
+            .ToListAsync(ct);
+
+        var today = PlanCalendar.Today(clock);
+        bool Overdue(ItemStatus s, DateOnly end) => ItemRules.IsOverdue(s, end, today);
+        var byStatus = StatusCounts.Of(items.Select(i => i.Status));
+        var countable = items.Count - byStatus.Cancelled;
+        var lastReport = items.Max(i => i.LastReportedAt);
+        var asOf = items.Select(i => i.UpdatedAt).Append(plan.UpdatedAt).Max();
+
+        return new PlanStatusDto(
+            plan.Id, plan.Number, plan.Title, plan.Lifecycle, asOf, today, items.Count,
+            countable == 0 ? 0 : Math.Round(100m * byStatus.Completed / countable, 1),
+            byStatus,
+            items.Count(i => Overdue(i.Status, i.DueEnd)),
+            items.Count(i => ItemRules.CompletedLate(i.Status, i.CompletedOn, i.DueEnd)),
+            items.GroupBy(i => i.Quarter).OrderBy(g => g.Key)
+                .Select(g => new QuarterStatus(g.Key, g.Count(), g.Count(i => i.Status == ItemStatus.Completed), g.Count(i => Overdue(i.Status, i.DueEnd))))
+                .ToList(),
+            items.GroupBy(i => i.Lead.Code)
+                .Select(g => new LeadStatus(g.First().Lead, g.Count(), g.Count(i => i.Status == ItemStatus.Completed), g.Count(i => Overdue(i.Status, i.DueEnd))))
+                .OrderByDescending(l => l.Total).ThenBy(l => l.Agency.Code)
+                .ToList(),
+            items.Where(i => Overdue(i.Status, i.DueEnd))
+                .Select(i => new OverdueItem(i.Ordinal, i.Content, i.Lead, i.Status, i.DueEnd, i.DueText, ItemRules.DaysOverdue(i.Status, i.DueEnd, today)))
+                .OrderByDescending(i => i.DaysOverdue).ThenBy(i => i.Ordinal)
+                .ToList(),
+            items.Where(i => !ItemRules.IsClosed(i.Status) && i.DueEnd >= today && i.DueEnd <= today.AddDays(DueSoonDays))
+                .Select(i => new DueSoonItem(i.Ordinal, i.Content, i.Lead, i.Status, i.DueEnd, i.DueText))
+                .OrderBy(i => i.DueEnd).ThenBy(i => i.Ordinal)
+                .ToList(),
+            lastReport);
+    }
+}
