@@ -41,7 +41,11 @@ internal sealed class ListPlanItemsHandler(PlanDbContext db, TimeProvider clock)
         var items = PlanItemFilters.Apply(
             db.PlanItems.AsNoTracking().Where(i => i.PlanId == query.PlanId),
             query.Quarter, query.Lead, query.Agency, query.Status, query.Overdue, query.Q, today);
-        var page = await items.OrderBy(i => i.Ordinal).Select(PlanItemDto.Projection).ToPageAsync(query, ct);
+        var key = SearchText.Fold(query.Q);
+        var ordered = key.Length > 0
+            ? items.OrderByDescending(i => EF.Functions.TrigramsWordSimilarity(key, i.SearchKey)).ThenBy(i => i.Ordinal)
+            : items.OrderBy(i => i.Ordinal);
+        var page = await ordered.Select(PlanItemDto.Projection).ToPageAsync(query, ct);
         return page with { Items = page.Items.Select(i => i.AsOf(today)).ToList() };
     }
 }

@@ -13,7 +13,7 @@ namespace PlanApi.Features.Items;
 public sealed class PlanItemsController(ISender sender) : ApiControllerBase
 {
     /// <summary>List a plan's items</summary>
-    /// <remarks>In ordinal order. Each item carries its status (from its newest progress report), its due window and
+    /// <remarks>In ordinal order (best match first with <c>q</c>). Each item carries its status (from its newest progress report), its due window and
     /// whether it is overdue today (Asia/Ho_Chi_Minh). Filters combine with AND.</remarks>
     /// <param name="planId">The plan's id.</param>
     /// <param name="quarter">Quarter group 1–4.</param>

@@ -32,8 +32,18 @@ internal sealed class ListPlansHandler(PlanDbContext db) : IQueryHandler<ListPla
         if (!string.IsNullOrEmpty(query.Issuer)) plans = plans.Where(p => p.Issuer!.Code == query.Issuer);
         if (query.Lifecycle is { } lifecycle) plans = plans.Where(p => p.Lifecycle == lifecycle);
         var key = SearchText.Fold(query.Q);
-        if (key.Length > 0) plans = plans.Where(p => EF.Functions.Like(p.SearchKey, $"%{key}%"));
-        return await plans.OrderByDescending(p => p.Year).ThenByDescending(p => p.IssuedOn).ThenBy(p => p.Number)
+        IOrderedQueryable<Plan> ordered;
+        if (key.Length > 0)
+        {
+            // Best match first: how well the words of q match words of the number and title.
+            ordered = plans.Where(p => EF.Functions.Like(p.SearchKey, $"%{key}%"))
+                .OrderByDescending(p => EF.Functions.TrigramsWordSimilarity(key, p.SearchKey));
+        }
+        else
+        {
+            ordered = plans.OrderByDescending(p => p.Year);
+        }
+        return await ordered.ThenByDescending(p => p.Year).ThenByDescending(p => p.IssuedOn).ThenBy(p => p.Number)
             .Select(PlanSummaryDto.Projection)
             .ToPageAsync(query, ct);
     }

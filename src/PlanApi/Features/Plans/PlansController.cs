@@ -13,7 +13,7 @@ namespace PlanApi.Features.Plans;
 public sealed class PlansController(ISender sender) : ApiControllerBase
 {
     /// <summary>List plans</summary>
-    /// <remarks>Newest plan year first. Anonymous callers see published and closed plans; credentials show drafts too. Filter by plan year, issuing agency, lifecycle, or search number and title
+    /// <remarks>Newest plan year first (best match first with <c>q</c>). Anonymous callers see published and closed plans; credentials show drafts too. Filter by plan year, issuing agency, lifecycle, or search number and title
     /// ignoring case and diacritics (<c>q=thi dua</c> finds "thi đua").</remarks>
     /// <param name="year">The year the plan is for, e.g. 2023.</param>
     /// <param name="issuer">Code of the issuing agency, e.g. <c>ubnd-can-tho</c>.</param>
