@@ -15,6 +15,11 @@ if [[ -z "${PLANAPI_TEST_DB:-}" ]]; then
   export PLANAPI_TEST_DB="$(scripts/pg.sh url postgres)"
 fi
 
+# The contract linter (Spectral) is a pinned npm tool; the lint test needs it installed.
+if command -v npm >/dev/null && [[ ! -x tools/spectral/node_modules/.bin/spectral ]]; then
+  npm ci --prefix tools/spectral --no-audit --no-fund --loglevel=error >/dev/null
+fi
+
 RESULTS="$REPO/tests/TestResults"
 rm -rf "$RESULTS"
 set +e

@@ -64,17 +64,20 @@ internal static class ExampleValues
     private static readonly CreateAgencyCommand AgencyBody = new(
         "so-gddt-can-tho", SoGddt.Name, SoGddt.ShortName, ["Sở GD&ĐT"], AgencyKind.Department, null);
 
-    private static readonly string[] FiveCities = ["ubnd-ha-noi", "ubnd-tp-ho-chi-minh", "ubnd-hai-phong", "ubnd-da-nang", "ubnd-can-tho"];
+    private static readonly string[] UrbanDistricts = ["ninh-kieu", "binh-thuy", "cai-rang", "o-mon", "thot-not"];
 
+    private static AgencyRefDto District(string code, string name) => new(code, $"Ủy ban nhân dân quận {name}", $"Quận {name}");
+
+    // An illustrative cụm of the five urban districts (a city's own cụm are designated each year, plan task 8).
     private static readonly CreateGroupingCommand GroupingBody = new(
-        "cum-5-thanh-pho-truc-thuoc-trung-uong-2023", GroupingKind.Cum, "Cụm thi đua 5 thành phố trực thuộc Trung ương", 2023,
-        "Hà Nội, TP Hồ Chí Minh, Hải Phòng, Đà Nẵng, Cần Thơ", FiveCities, "ubnd-da-nang", null);
+        "cum-cac-quan-2023", GroupingKind.Cum, "Cụm thi đua các quận", 2023,
+        "Ninh Kiều, Bình Thủy, Cái Răng, Ô Môn, Thốt Nốt", UrbanDistricts, "ninh-kieu", "binh-thuy");
 
     private static readonly GroupingDto Grouping = new(
         GroupingBody.Code, GroupingKind.Cum, GroupingBody.Name, 2023, GroupingBody.Description,
-        new AgencyRefDto("ubnd-da-nang", "Ủy ban nhân dân thành phố Đà Nẵng", "UBND thành phố Đà Nẵng"), null,
-        [new AgencyRefDto("ubnd-ha-noi", "Ủy ban nhân dân thành phố Hà Nội", "UBND thành phố Hà Nội"),
-         new AgencyRefDto("ubnd-da-nang", "Ủy ban nhân dân thành phố Đà Nẵng", "UBND thành phố Đà Nẵng"), UbndCanTho],
+        District("ninh-kieu", "Ninh Kiều"), District("binh-thuy", "Bình Thủy"),
+        [District("ninh-kieu", "Ninh Kiều"), District("binh-thuy", "Bình Thủy"), District("cai-rang", "Cái Răng"),
+         District("o-mon", "Ô Môn"), District("thot-not", "Thốt Nốt")],
         Created, Created);
 
     private static readonly ProgressReportBody ReportBody = new(
@@ -108,7 +111,7 @@ internal static class ExampleValues
         [typeof(GroupingDto)] = Grouping,
         [typeof(Page<GroupingDto>)] = new Page<GroupingDto>([Grouping], 1, 20, 0),
         [typeof(CreateGroupingCommand)] = GroupingBody,
-        [typeof(GroupingFields)] = new GroupingFields(GroupingKind.Cum, GroupingBody.Name, 2023, GroupingBody.Description, FiveCities, "ubnd-da-nang", null),
+        [typeof(GroupingFields)] = new GroupingFields(GroupingKind.Cum, GroupingBody.Name, 2023, GroupingBody.Description, UrbanDistricts, "ninh-kieu", "binh-thuy"),
         [typeof(ProgressReportBody)] = ReportBody,
         [typeof(ProgressReportDto)] = Report,
         [typeof(Page<ProgressReportDto>)] = new Page<ProgressReportDto>([Report], 1, 20, 0),

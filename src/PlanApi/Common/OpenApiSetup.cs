@@ -40,6 +40,9 @@ public static class OpenApiSetup
                 var path = Path.Combine(AppContext.BaseDirectory, $"{xml}.xml");
                 if (File.Exists(path)) o.IncludeXmlComments(path, includeControllerXmlComments: true);
             }
+            o.AddServer(new OpenApiServer { Url = "/", Description = "The server that serves this document" });
+            // "deputy": null must validate: nullable references are written as allOf + nullable (OpenAPI 3.0).
+            o.UseAllOfToExtendReferenceSchemas();
             o.SupportNonNullableReferenceTypes();
             o.NonNullableReferenceTypesAsRequired();
             o.CustomOperationIds(d => d.ActionDescriptor.RouteValues["action"] is { } action
@@ -49,6 +52,7 @@ public static class OpenApiSetup
             // The order a newcomer needs them: the plan, its items, reporting progress, then reference data.
             o.OrderActionsBy(d => $"{TagOrder(d.ActionDescriptor.RouteValues["controller"])} {d.RelativePath} {MethodOrder(d.HttpMethod)}");
             Security.SecurityOperationFilter.AddSchemes(o);
+            o.SchemaFilter<NullableReferenceSchemaFilter>();
             o.OperationFilter<ConditionalRequestsOperationFilter>();
             o.OperationFilter<ExamplesOperationFilter>();
         });
