@@ -36,7 +36,7 @@ public sealed class ConditionalGetFilter : IAsyncResultFilter
         headers.CacheControl = "no-cache";
         headers.Vary = "X-Api-Key, Authorization";
         if (value is IVersionedResource stamped) headers.LastModified = HeaderUtilities.FormatDate(stamped.UpdatedAt);
-        context.Result = ETags.Matches(request.Headers.IfNoneMatch, etag)
+        context.Result = ETags.Matches(request.Headers.IfNoneMatch, etag, weak: true)
             ? new StatusCodeResult(StatusCodes.Status304NotModified)
             : new JsonBytesResult(json);
         await next();

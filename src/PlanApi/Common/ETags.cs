@@ -17,9 +17,12 @@ public static class ETags
 
     public static string For<T>(T value) where T : notnull => For(Serialize(value, typeof(T)));
 
-    /// <summary>Whether an If-None-Match / If-Match header value names <paramref name="etag"/> (or is "*").</summary>
-    public static bool Matches(string? header, string etag) =>
-        header is not null && header.Split(',').Select(v => v.Trim()).Any(v => v == "*" || v == etag || v == "W/" + etag);
+    /// <summary>
+    /// Whether an If-None-Match (<paramref name="weak"/> comparison) or If-Match (strong) header names
+    /// <paramref name="etag"/> or is "*" (RFC 9110 §13.1).
+    /// </summary>
+    public static bool Matches(string? header, string etag, bool weak = false) =>
+        header is not null && header.Split(',').Select(v => v.Trim()).Any(v => v == "*" || v == etag || (weak && v == "W/" + etag));
 
     private static JsonSerializerOptions CreateOptions()
     {

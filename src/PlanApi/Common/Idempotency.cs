@@ -58,7 +58,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         try
         {
             await next(context);
-            if (context.Response.StatusCode is >= 200 and < 300)
+            // A response marked no-store carries a secret (an issued API key): it is never kept, so a retry issues anew.
+            if (context.Response.StatusCode is >= 200 and < 300 && !context.Response.Headers.CacheControl.ToString().Contains("no-store"))
             {
                 db.ChangeTracker.Clear();
                 db.IdempotencyRecords.Add(new IdempotencyRecord
@@ -68,6 +69,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
                     Body = buffer.ToArray(), CreatedAt = clock.GetUtcNow(),
                 });
                 await db.SaveChangesAsync(context.RequestAborted);
+                await transaction.CommitAsync(context.RequestAborted);
+            }
+            else if (context.Response.StatusCode is >= 200 and < 300)
+            {
                 await transaction.CommitAsync(context.RequestAborted);
             }
             else

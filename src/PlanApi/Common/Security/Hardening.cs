@@ -61,12 +61,17 @@ public static class Hardening
         var limits = app.ApplicationServices.GetRequiredService<LimitSettings>();
         app.Use(async (context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.XFrameOptions = "DENY";
-            if (!context.Request.Path.StartsWithSegments("/swagger"))
-                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            // Set when the response starts: the exception handler clears headers before it writes a problem.
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers.XFrameOptions = "DENY";
+                if (!context.Request.Path.StartsWithSegments("/swagger"))
+                    headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+                return Task.CompletedTask;
+            });
             // Servers behind proxies may not enforce Kestrel's limit (chunked bodies are counted by Kestrel itself).
             if (context.Request.ContentLength > limits.MaxRequestBodyBytes)
                 throw new BadHttpRequestException($"Request bodies are limited to {limits.MaxRequestBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);

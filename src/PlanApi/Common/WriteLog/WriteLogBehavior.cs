@@ -42,13 +42,20 @@ public sealed class WriteLogBehavior<TMessage, TResponse>(
         var now = clock.GetUtcNow();
         db.AuditEntries.Add(Audit(target.Type, key, target.Action, before, after, now));
         if (ResourceTypes.Published.Contains(target.Type))
-            db.ChangeRecords.Add(await ChangeAsync(target.Type, key, target.Action, after, now, ct));
+            db.ChangeRecords.Add(await ChangeAsync(target.Type, key, target.Action, after, now, ct, visibleAs: after ?? before));
         // A report changes its item's status too: feed pollers must refetch the item.
         if (after is ProgressReportDto report)
         {
             var itemKey = ResourceSnapshots.ItemKey(report.PlanId, report.Ordinal);
             db.ChangeRecords.Add(await ChangeAsync(ResourceTypes.PlanItem, itemKey, AuditActions.Update,
                 await snapshots.LoadAsync(ResourceTypes.PlanItem, itemKey, ct), now, ct));
+        }
+        // Adding or removing an item changes its plan (item count, updatedAt): its new version goes in the feed too.
+        if (target.Type == ResourceTypes.PlanItem && target.Action != AuditActions.Update && (after ?? before) is Features.Items.PlanItemDto item)
+        {
+            var plan = await snapshots.LoadAsync(ResourceTypes.Plan, item.PlanId.ToString(), ct);
+            if (plan is not null)
+                db.ChangeRecords.Add(await ChangeAsync(ResourceTypes.Plan, item.PlanId.ToString(), AuditActions.Update, plan, now, ct));
         }
         await db.SaveChangesAsync(ct);
         if (owned is not null) await owned.CommitAsync(ct);
@@ -74,7 +81,8 @@ public sealed class WriteLogBehavior<TMessage, TResponse>(
         };
     }
 
-    private async Task<ChangeRecord> ChangeAsync(string type, string key, string action, object? after, DateTimeOffset now, CancellationToken ct) => new()
+    private async Task<ChangeRecord> ChangeAsync(
+        string type, string key, string action, object? after, DateTimeOffset now, CancellationToken ct, object? visibleAs = null) => new()
     {
         OccurredAt = now,
         Action = action,
@@ -82,7 +90,7 @@ public sealed class WriteLogBehavior<TMessage, TResponse>(
         ResourceKey = key,
         Version = after is null ? null : ETags.For(ETags.Serialize(after, after.GetType())),
         Link = ResourceSnapshots.Link(type, key),
-        Public = await IsPublicAsync(after, ct),
+        Public = await IsPublicAsync(visibleAs ?? after, ct),
     };
 
     /// <summary>Changes inside draft plans are shown to credentials only.</summary>

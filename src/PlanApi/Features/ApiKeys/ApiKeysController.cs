@@ -26,7 +26,8 @@ public sealed class ApiKeysController(ISender sender) : ApiControllerBase
 
     /// <summary>Issue an API key</summary>
     /// <remarks>Returns the key once: only its hash is stored. A reporter key is bound to one agency and can post
-    /// progress only on items that agency leads or co-operates on.</remarks>
+    /// progress only on items that agency leads or co-operates on. The answer is never stored, not even for an
+    /// Idempotency-Key: a retry issues another key (revoke the one you did not receive).</remarks>
     /// <response code="201">The key was issued; <c>key</c> is in this answer only.</response>
     /// <response code="422">The agency does not exist.</response>
     [HttpPost]
@@ -35,6 +36,7 @@ public sealed class ApiKeysController(ISender sender) : ApiControllerBase
     public async Task<ActionResult<IssuedApiKeyDto>> Create(CreateApiKeyCommand body, CancellationToken ct)
     {
         var key = await sender.Send(body, ct);
+        Response.Headers.CacheControl = "no-store";
         return Created($"/api/v1/api-keys?includeRevoked=true", key);
     }
 

@@ -23,7 +23,7 @@ public sealed class ProgressReportsController(ISender sender) : ApiControllerBas
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     public async Task<ActionResult<Page<ProgressReportDto>>> List(
         Guid planId, int ordinal, int limit = Paging.DefaultLimit, int offset = 0, CancellationToken ct = default) =>
-        (await sender.Send(new ListProgressReportsQuery(planId, ordinal, limit, offset), ct)).WithLinks(Request);
+        (await sender.Send(new ListProgressReportsQuery(planId, ordinal, User.CanReadDrafts(), limit, offset), ct)).WithLinks(Request);
 
     /// <summary>Post a progress report</summary>
     /// <remarks>

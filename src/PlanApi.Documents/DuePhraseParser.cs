@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using PlanApi.Documents.Parsing;
+
+namespace PlanApi.Documents;
+
+/// <summary>
+/// Reads a due phrase ("tháng 02/2023", "cuối tháng 02 năm 2023", "Quý I/2023", "trước ngày 15/3/2023",
+/// "6 tháng đầu năm 2023", "năm 2023", "thường xuyên", "hằng quý"). The whole phrase must be one of these:
+/// a date range such as "02/01/2004-02/01/2024" is not a due phrase. Patterns run on folded text, so
+/// "Tháng", "tháng" and "THÁNG", "hằng" and "hàng" are alike. A phrase without a year takes the plan's year.
+/// </summary>
+public static partial class DuePhraseParser
+{
+    /// <summary>The meaning of <paramref name="text"/>, or null when it is not a due phrase.</summary>
+    public static DuePhrase? Parse(string text, int? defaultYear = null)
+    {
+        var written = VietnameseText.Collapse(text).Trim(' ', '.', ',', ';', ':');
+        if (written.Length == 0) return null;
+        var folded = Spaces().Replace(VietnameseText.Fold(written), " ");
+        folded = Lead().Replace(folded, "");
+
+        if (Ongoing().IsMatch(folded)) return new DuePhrase(DueKind.Ongoing, written);
+        if (Recurring().Match(folded) is { Success: true } r)
+            return new DuePhrase(DueKind.Recurring, written, Every: r.Groups[1].Value switch
+            {
+                "tuan" => Recurrence.Weekly,
+                "thang" => Recurrence.Monthly,
+                "quy" => Recurrence.Quarterly,
+                _ => Recurrence.Yearly,
+            });
+        if (MonthPartPattern().Match(folded) is { Success: true } mp)
+            return Month(written, mp.Groups["month"].Value, mp.Groups["year"], defaultYear, mp.Groups["part"].Value switch
+            {
+                "dau" => MonthPart.Early,
+                "giua" => MonthPart.Mid,
+                _ => MonthPart.Late,
+            });
+        if (MonthPattern().Match(folded) is { Success: true } m)
+            return Month(written, m.Groups["month"].Value, m.Groups["year"], defaultYear, MonthPart.Whole);
+        if (QuarterPattern().Match(folded) is { Success: true } q)
+        {
+            var quarter = VietnameseText.ParseRoman(q.Groups["q"].Value) ?? int.Parse(q.Groups["q"].Value);
+            return new DuePhrase(DueKind.Quarter, written, Year(q.Groups["year"], defaultYear), Quarter: quarter);
+        }
+        if (DatePattern().Match(folded) is { Success: true } d)
+        {
+            var year = Year(d.Groups["year"], defaultYear);
+            if (year is null || !TryDate(year.Value, d.Groups["month"].Value, d.Groups["day"].Value, out var date)) return null;
+            return new DuePhrase(DueKind.BeforeDate, written, year, date.Month, Date: date);
+        }
+        if (HalfYearPattern().Match(folded) is { Success: true } h)
+            return new DuePhrase(DueKind.HalfYear, written, Year(h.Groups["year"], defaultYear), Half: h.Groups["half"].Value == "dau" ? 1 : 2);
+        if (YearPattern().Match(folded) is { Success: true } y)
+            return new DuePhrase(DueKind.Year, written, Year(y.Groups["year"], defaultYear));
+        return null;
+    }
+
+    private static DuePhrase? Month(string written, string monthText, Group yearGroup, int? defaultYear, MonthPart part)
+    {
+        var month = int.Parse(monthText);
+        if (month is < 1 or > 12) return null;
+        var kind = part == MonthPart.Whole ? DueKind.Month : DueKind.MonthPart;
+        return new DuePhrase(kind, written, Year(yearGroup, defaultYear), month, part);
+    }
+
+    private static int? Year(Group group, int? defaultYear) => group.Success ? int.Parse(group.Value) : defaultYear;
+
+    private static bool TryDate(int year, string month, string day, out DateOnly date)
+    {
+        date = default;
+        int m = int.Parse(month), d = int.Parse(day);
+        if (m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(year, m)) return false;
+        date = new DateOnly(year, m, d);
+        return true;
+    }
+
+    private const string YearTail = @"(?:\s*(?:/|-|\.|nam)\s*(?<year>\d{4}))?";
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    // Words that frame a phrase without changing it: "hoàn thành trong tháng 3", "thực hiện vào quý II".
+    [GeneratedRegex(@"^(?:(?:hoan thanh|thuc hien|to chuc|trien khai)\s+)?(?:(?:trong|vao)\s+)?")]
+    private static partial Regex Lead();
+
+    [GeneratedRegex(@"^(?:thuong xuyen|lien tuc)(?:\s*(?:,|va)?\s*(?:thuong xuyen|lien tuc))?(?:\s+(?:trong|ca)\s+nam(?:\s+\d{4})?)?$")]
+    private static partial Regex Ongoing();
+
+    [GeneratedRegex(@"^(?:dinh ky\s*,?\s*)?(?:hang|moi)\s+(tuan|thang|quy|nam)$")]
+    private static partial Regex Recurring();
+
+    [GeneratedRegex(@"^(?<part>dau|giua|cuoi)\s+thang\s+(?<month>\d{1,2})" + YearTail + "$")]
+    private static partial Regex MonthPartPattern();
+
+    [GeneratedRegex(@"^thang\s+(?<month>\d{1,2})" + YearTail + "$")]
+    private static partial Regex MonthPattern();
+
+    [GeneratedRegex(@"^quy\s+(?<q>iv|iii|ii|i|[1-4])" + YearTail + "$")]
+    private static partial Regex QuarterPattern();
+
+    [GeneratedRegex(@"^(?:(?:truoc|cham nhat|han chot|han)\s*:?\s*)?(?:ngay\s*)?(?<day>\d{1,2})\s*(?:/|-|\.|thang)\s*(?<month>\d{1,2})(?:\s*(?:/|-|\.|nam)\s*(?<year>\d{4}))?$")]
+    private static partial Regex DatePattern();
+
+    [GeneratedRegex(@"^(?:6|sau)\s+thang\s+(?<half>dau|cuoi)\s+nam(?:\s+(?<year>\d{4}))?$")]
+    private static partial Regex HalfYearPattern();
+
+    [GeneratedRegex(@"^(?:ca\s+|trong ca\s+)?nam(?:\s+(?<year>\d{4}))?$")]
+    private static partial Regex YearPattern();
+}

@@ -1,0 +1,33 @@
+using System.Text.RegularExpressions;
+
+namespace PlanApi.Documents.Parsing;
+
+/// <summary>
+/// In the three-column layout the due phrase sits in parentheses inside the content:
+/// "… trình khen theo quy định (đầu tháng 02 /2023)". Only a parenthesis that is wholly a due phrase counts,
+/// so "(đợt 1)" and the range "(02/01/2004-02/01/2024)" stay in the content. A bare "(năm 2023)" is not
+/// taken either: inside a task it names the year a task is about far more often than a deadline.
+/// </summary>
+internal static partial class DueInContent
+{
+    public static (string Content, DuePhrase? Due) Extract(string content, int? defaultYear)
+    {
+        var matches = Parenthesis().Matches(content);
+        for (var i = matches.Count - 1; i >= 0; i--)
+        {
+            var m = matches[i];
+            var due = DuePhraseParser.Parse(m.Groups[1].Value, defaultYear);
+            if (due is null || due.Kind == DueKind.Year) continue;
+            var before = content[..m.Index].TrimEnd();
+            var after = content[(m.Index + m.Length)..].TrimStart();
+            var joined = after.Length == 0 ? before
+                : before.Length == 0 || char.IsPunctuation(after[0]) ? before + after
+                : before + " " + after;
+            return (joined, due);
+        }
+        return (content, null);
+    }
+
+    [GeneratedRegex(@"\(([^()]*)\)")]
+    private static partial Regex Parenthesis();
+}
