@@ -3,6 +3,7 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props ./
 COPY src/PlanApi/PlanApi.csproj src/PlanApi/
+COPY src/PlanApi.Documents/PlanApi.Documents.csproj src/PlanApi.Documents/
 RUN dotnet restore src/PlanApi/PlanApi.csproj
 COPY src/ src/
 RUN dotnet publish src/PlanApi/PlanApi.csproj -c Release -o /app --no-restore

@@ -55,6 +55,7 @@ public static class OpenApiSetup
             o.SchemaFilter<NullableReferenceSchemaFilter>();
             o.OperationFilter<ConditionalRequestsOperationFilter>();
             o.OperationFilter<ExamplesOperationFilter>();
+            o.OperationFilter<Features.Exports.ExportExamplesOperationFilter>();
         });
         return services;
     }
@@ -74,6 +75,8 @@ public static class OpenApiSetup
             "ApiKeys" => "ApiKey",
             "Audit" => "AuditEntry",
             "Changes" => "Change",
+            // Export actions are named in full: "exportPlanCsv", "getAgencyCalendar".
+            "Exports" => "",
             _ => controller,
         };
         return action switch
@@ -85,7 +88,7 @@ public static class OpenApiSetup
     }
 
     private static int TagOrder(string? controller) =>
-        Array.IndexOf(["Plans", "PlanItems", "ProgressReports", "Status", "Changes", "Agencies", "Groupings", "ApiKeys", "Audit"], controller) is var i and >= 0 ? i : 9;
+        Array.IndexOf(["Plans", "PlanItems", "ProgressReports", "Status", "Changes", "Exports", "Agencies", "Groupings", "ApiKeys", "Audit"], controller) is var i and >= 0 ? i : 9;
 
     private static int MethodOrder(string? method) =>
         Array.IndexOf(["GET", "POST", "PUT", "PATCH", "DELETE"], method) is var i and >= 0 ? i : 9;
