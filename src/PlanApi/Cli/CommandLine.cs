@@ -2,6 +2,7 @@ using Mediator;
 using PlanApi.Common;
 using PlanApi.Domain;
 using PlanApi.Features.ApiKeys;
+using PlanApi.Features.Import;
 
 namespace PlanApi.Cli;
 
@@ -16,9 +17,10 @@ public static class CommandLine
           keys create --client NAME --role admin|reporter|reader [--agency CODE]
           keys list [--all]
           keys revoke ID
+          import FILE [--commit [--replace-draft]]   preview a plan document (.docx, .txt, .md), or import it as a draft
         """;
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "keys" or "help";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "keys" or "import" or "help";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -46,6 +48,8 @@ public static class CommandLine
                     await sender.Send(new RevokeApiKeyCommand(Guid.Parse(id)));
                     Console.WriteLine($"Revoked {id}.");
                     return 0;
+                case ["import", var path, ..]:
+                    return await ImportAsync(sender, path, args.Contains("--commit"), args.Contains("--replace-draft"));
                 default:
                     Console.Error.WriteLine(Usage);
                     return 2;
@@ -56,11 +60,41 @@ public static class CommandLine
             foreach (var (field, messages) in e.Errors) Console.Error.WriteLine($"{field}: {string.Join(" ", messages)}");
             return 2;
         }
-        catch (Exception e) when (e is ApiException or ArgumentException or FormatException)
+        catch (UnprocessableException e)
         {
             Console.Error.WriteLine(e.Message);
             return 2;
         }
+        catch (Exception e) when (e is ApiException or ArgumentException or FormatException or IOException)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+    }
+
+    /// <summary>The same preview and commit as POST /api/v1/plan-imports and /commit.</summary>
+    private static async Task<int> ImportAsync(ISender sender, string path, bool commit, bool replaceDraft)
+    {
+        // scripts/cli.sh runs the app from its project folder: relative paths are the caller's.
+        var full = Path.GetFullPath(path, Environment.GetEnvironmentVariable("PLANAPI_CALLER_DIR") ?? Directory.GetCurrentDirectory());
+        var content = await File.ReadAllBytesAsync(full);
+        var name = Path.GetFileName(path);
+        if (commit)
+        {
+            var plan = await sender.Send(new CommitPlanImportCommand(content, name, replaceDraft));
+            Console.WriteLine($"Imported {plan.Number} ({plan.ItemCount} items) as draft plan {plan.Id}.");
+            return 0;
+        }
+        var preview = await sender.Send(new PreviewPlanImportQuery(content, name));
+        Console.WriteLine($"{preview.Plan.Number} — {preview.Plan.Title} ({preview.Format}): {preview.Items.Count} items, " +
+            $"{preview.Items.Count(i => i.Due is not null)} with a due month, {preview.Warnings.Count} warnings, " +
+            $"{preview.UnresolvedAgencies.Count} unresolved agencies.");
+        foreach (var warning in preview.Warnings) Console.WriteLine($"  warning ({warning.Location}): {warning.Message}");
+        foreach (var agency in preview.UnresolvedAgencies) Console.WriteLine($"  unresolved: {agency.Name} → {agency.ProvisionalCode}");
+        if (preview.ExistingPlanId is { } existing)
+            Console.WriteLine($"  exists already: {existing}{(preview.ExistingIsDraft ? " (draft: --replace-draft replaces it)" : "")}");
+        Console.WriteLine("Nothing written. Add --commit to import it as a draft.");
+        return 0;
     }
 
     private static string? Option(string[] args, string name)

@@ -4,6 +4,7 @@ using PlanApi.Features.ApiKeys;
 using PlanApi.Features.Audit;
 using PlanApi.Features.Changes;
 using PlanApi.Features.Groupings;
+using PlanApi.Features.Import;
 using PlanApi.Features.Items;
 using PlanApi.Features.Plans;
 using PlanApi.Features.ProgressReports;
@@ -59,7 +60,7 @@ internal static class ExampleValues
         new DuePeriodInput(2023, 7), "tháng 7/2023");
 
     private static readonly AgencyDto Agency = new(
-        "so-gddt-can-tho", SoGddt.Name, SoGddt.ShortName, ["Sở GD&ĐT", "Sở Giáo dục và Đào tạo thành phố"], AgencyKind.Department, null, Created, Created);
+        "so-gddt-can-tho", SoGddt.Name, SoGddt.ShortName, ["Sở GD&ĐT", "Sở Giáo dục và Đào tạo thành phố"], AgencyKind.Department, null, true, Created, Created);
 
     private static readonly CreateAgencyCommand AgencyBody = new(
         "so-gddt-can-tho", SoGddt.Name, SoGddt.ShortName, ["Sở GD&ĐT"], AgencyKind.Department, null);
@@ -116,6 +117,10 @@ internal static class ExampleValues
         [typeof(ProgressReportDto)] = Report,
         [typeof(Page<ProgressReportDto>)] = new Page<ProgressReportDto>([Report], 1, 20, 0),
         [typeof(ApiKeyDto)] = Key,
+        [typeof(PlanImportPreviewDto)] = new PlanImportPreviewDto(
+            "docx", PlanFieldsExample with { Lifecycle = PlanLifecycle.Draft }, [ItemBody],
+            [new ImportWarning("Item 5: \"thường xuyên\" names no deadline; the item is due by the end of its quarter.", "table 2, row 7")],
+            [new UnresolvedAgency("Sở Văn hóa, Thể thao và Du lịch", "so-van-hoa-the-thao-va-du-lich")], null, false),
         [typeof(PlanStatusDto)] = new PlanStatusDto(
             PlanId, "244/KH-UBND", PlanFieldsExample.Title, PlanLifecycle.Published, Reported, new DateOnly(2023, 3, 15), 32, 9.4m,
             new StatusCounts(27, 2, 3, 0, 0), 2, 1,

@@ -75,6 +75,7 @@ public static class OpenApiSetup
             "ApiKeys" => "ApiKey",
             "Audit" => "AuditEntry",
             "Changes" => "Change",
+            "PlanImports" => "PlanImport",
             // Export actions are named in full: "exportPlanCsv", "getAgencyCalendar".
             "Exports" => "",
             _ => controller,
@@ -88,7 +89,7 @@ public static class OpenApiSetup
     }
 
     private static int TagOrder(string? controller) =>
-        Array.IndexOf(["Plans", "PlanItems", "ProgressReports", "Status", "Changes", "Exports", "Agencies", "Groupings", "ApiKeys", "Audit"], controller) is var i and >= 0 ? i : 9;
+        Array.IndexOf(["Plans", "PlanItems", "ProgressReports", "Status", "Changes", "Exports", "PlanImports", "Agencies", "Groupings", "ApiKeys", "Audit"], controller) is var i and >= 0 ? i : 9;
 
     private static int MethodOrder(string? method) =>
         Array.IndexOf(["GET", "POST", "PUT", "PATCH", "DELETE"], method) is var i and >= 0 ? i : 9;

@@ -94,29 +94,7 @@ public sealed class Seeder(PlanDbContext db, TimeProvider clock, ILogger<Seeder>
         var issuerId = ids[seed.IssuerCode];
         if (await db.Plans.AnyAsync(p => p.IssuerId == issuerId && p.Number == seed.Number && p.IssuedYear == seed.IssuedOn.Year, ct))
             return 0;
-        var now = clock.GetUtcNow();
-        var plan = new Plan
-        {
-            IssuerId = issuerId, Number = seed.Number, DocumentType = seed.DocumentType ?? "KH", Place = seed.Place,
-            IssuedOn = seed.IssuedOn, Year = seed.Year, Title = seed.Title, Preamble = seed.Preamble,
-            LegalBases = seed.LegalBases ?? [], Purposes = seed.Purposes ?? [], Requirements = seed.Requirements ?? [],
-            Duties = seed.Duties ?? [], Recipients = seed.Recipients ?? [], Signature = seed.Signature,
-            Lifecycle = seed.Lifecycle, CreatedAt = now, UpdatedAt = now,
-        };
-        plan.Refresh();
-        foreach (var s in seed.Items)
-        {
-            var item = new PlanItem
-            {
-                PlanId = plan.Id, Ordinal = s.Ordinal, Content = s.Content, LeadAgencyId = ids[s.LeadCode], LeadRole = s.LeadRole,
-                AndRelatedAgencies = s.AndRelatedAgencies, ExecutingUnitsText = s.ExecutingUnitsText, CreatedAt = now, UpdatedAt = now,
-                Coordinators = (s.CoordinatorCodes ?? []).Select((code, position) =>
-                    new PlanItemCoordinator { AgencyId = ids[code], Position = position }).ToList(),
-            };
-            item.Schedule(seed.Year, s.Quarter, s.Due is { } d ? new DuePeriod(d.Year, d.Month, d.Part) : null, s.DueText);
-            item.RefreshSearchKey();
-            plan.Items.Add(item);
-        }
+        var plan = PlanData.Build(seed, ids, clock.GetUtcNow());
         db.Plans.Add(plan);
         return 1 + seed.Items.Count;
     }

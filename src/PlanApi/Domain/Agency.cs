@@ -15,6 +15,9 @@ public sealed class Agency
     public List<string> Aliases { get; set; } = [];
 
     public AgencyKind Kind { get; set; }
+
+    /// <summary>False for agencies an import created from a name no known agency matched: the board should check them.</summary>
+    public bool Verified { get; set; } = true;
     public Guid? ParentId { get; set; }
     public Agency? Parent { get; set; }
 

@@ -60,7 +60,8 @@ public sealed class PlanItem
         DueYear = due?.Year;
         DueMonth = due?.Month;
         DuePart = due?.Part;
-        DueText = due is null ? null : dueText;
+        // The phrase as written is kept even when it names no month ("thường xuyên", "hằng quý").
+        DueText = dueText;
         DueStart = due?.Start ?? DuePeriod.StartOfQuarter(planYear, quarter);
         DueEnd = due?.End ?? DuePeriod.EndOfQuarter(planYear, quarter);
     }

@@ -111,9 +111,10 @@ public sealed class PlanItemApplyTests
     public void Schedule_without_due_phrase_is_due_at_the_end_of_the_quarter()
     {
         var item = new PlanItem { Content = "x" };
-        item.Schedule(2023, 2, null, "ignored");
+        item.Schedule(2023, 2, null, "thường xuyên");
         Assert.Null(item.Due);
-        Assert.Null(item.DueText);
+        // A phrase that names no month ("thường xuyên") is kept as written beside the derived window.
+        Assert.Equal("thường xuyên", item.DueText);
         Assert.Equal(new DateOnly(2023, 4, 1), item.DueStart);
         Assert.Equal(new DateOnly(2023, 6, 30), item.DueEnd);
         Assert.True(item.IsOverdue(new DateOnly(2023, 7, 1)));

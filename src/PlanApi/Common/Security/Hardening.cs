@@ -73,8 +73,11 @@ public static class Hardening
                 return Task.CompletedTask;
             });
             // Servers behind proxies may not enforce Kestrel's limit (chunked bodies are counted by Kestrel itself).
-            if (context.Request.ContentLength > limits.MaxRequestBodyBytes)
-                throw new BadHttpRequestException($"Request bodies are limited to {limits.MaxRequestBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+            // An endpoint may allow more ([RequestSizeLimit] on plan imports).
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+                ?? limits.MaxRequestBodyBytes;
+            if (context.Request.ContentLength > limit)
+                throw new BadHttpRequestException($"Request bodies are limited to {limit} bytes.", StatusCodes.Status413PayloadTooLarge);
             await next();
         });
         return app;

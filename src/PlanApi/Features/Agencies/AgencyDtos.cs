@@ -10,6 +10,7 @@ namespace PlanApi.Features.Agencies;
 /// <param name="Aliases">Other names under which documents refer to the agency.</param>
 /// <param name="Kind">What kind of body it is.</param>
 /// <param name="ParentCode">The agency it belongs to, if any (Ban TĐKT belongs to Sở Nội vụ).</param>
+/// <param name="Verified">False when a plan import created it from an unmatched name: check it, then update it.</param>
 public sealed record AgencyDto(
     string Code,
     string Name,
@@ -17,12 +18,13 @@ public sealed record AgencyDto(
     IReadOnlyList<string> Aliases,
     AgencyKind Kind,
     string? ParentCode,
+    bool Verified,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     [property: System.Text.Json.Serialization.JsonIgnore] uint Version = 0) : PlanApi.Common.IVersionedResource
 {
     public static readonly Expression<Func<Agency, AgencyDto>> Projection = a => new AgencyDto(
-        a.Code, a.Name, a.ShortName, a.Aliases, a.Kind, a.Parent != null ? a.Parent.Code : null, a.CreatedAt, a.UpdatedAt, a.Version);
+        a.Code, a.Name, a.ShortName, a.Aliases, a.Kind, a.Parent != null ? a.Parent.Code : null, a.Verified, a.CreatedAt, a.UpdatedAt, a.Version);
 }
 
 /// <summary>A reference to an agency inside another resource.</summary>

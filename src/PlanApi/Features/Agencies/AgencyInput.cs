@@ -47,6 +47,7 @@ internal static class AgencyWrites
             .Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         agency.Kind = fields.Kind!.Value;
         agency.ParentId = parentId;
+        agency.Verified = true;
         agency.UpdatedAt = now;
         agency.RefreshSearchKey();
     }

@@ -15,7 +15,7 @@ namespace PlanApi.Features.Items;
 /// <param name="AndRelatedAgencies">"và các cơ quan liên quan": open-ended co-operation.</param>
 /// <param name="ExecutingUnitsText">The Đơn vị thực hiện cell as written.</param>
 /// <param name="Due">Due period; omit when the document gives none (the item is then due by the end of its quarter).</param>
-/// <param name="DueText">The due phrase as written, e.g. "đầu tháng 02 /2023".</param>
+/// <param name="DueText">The due phrase as written, e.g. "đầu tháng 02 /2023" or "thường xuyên" (kept even without a due period).</param>
 public record PlanItemFields(
     int Quarter,
     string Content,
@@ -49,7 +49,6 @@ internal sealed class PlanItemFieldsValidator : AbstractValidator<PlanItemFields
             RuleFor(i => i.Due!.Month).InclusiveBetween(1, 12).OverridePropertyName("due.month");
             RuleFor(i => i.Due!.Part).IsInEnum().OverridePropertyName("due.part");
         });
-        RuleFor(i => i.DueText).Empty().When(i => i.Due is null).WithMessage("dueText needs a due period.");
     }
 }
 

@@ -229,23 +229,6 @@ public sealed class PlanItemValidationTests(PlanApiFactory api) : IClassFixture<
     }
 
     [Fact]
-    public async Task DueText_without_a_due_period_is_400_naming_dueText()
-    {
-        var before = await BeforeAsync();
-        var post = ValidBody(before.FreeOrdinal);
-        Set(post, "due", null);
-        var posted = await PostAsync(before.PlanId, post.ToJsonString());
-        posted.Problem.AssertNames("dueText");
-        var put = ValidBody(null);
-        Set(put, "due", null);
-        var putted = await PutAsync(before.PlanId, put.ToJsonString());
-        putted.Problem.AssertNames("dueText");
-        await AssertNothingWrittenAsync(before);
-        posted.Response.AssertProblemJson();
-        putted.Response.AssertProblemJson();
-    }
-
-    [Fact]
     public async Task Several_bad_fields_are_named_together()
     {
         var before = await BeforeAsync();

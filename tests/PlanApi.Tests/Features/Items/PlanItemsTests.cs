@@ -722,4 +722,18 @@ public sealed class PlanItemsTests(PlanApiFactory api) : IClassFixture<PlanApiFa
         Assert.Equal(content, item.Text("content"));
         Assert.Equal([1], (await _client.GetJsonAsync($"{Items(planId)}?q=hop%20tac")).Ordinals());
     }
+
+    [Fact]
+    public async Task A_due_phrase_without_a_month_is_kept_as_written_and_the_item_is_due_at_the_end_of_its_quarter()
+    {
+        var planId = await NewPlanAsync();
+        var body = ItemBody(3, quarter: 2);
+        body["due"] = null;
+        body["dueText"] = "thường xuyên";
+        var created = await _client.CreateItemAsync(planId, body);
+        Assert.Equal("thường xuyên", created["due"]!["text"]!.GetValue<string>());
+        Assert.Null(created["due"]!["month"]);
+        Assert.True(created["due"]!["endOfQuarter"]!.GetValue<bool>());
+        Assert.Equal("2023-06-30", created["due"]!["end"]!.GetValue<string>());
+    }
 }

@@ -1,0 +1,58 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using PlanApi.Common;
+using PlanApi.Common.WriteLog;
+using PlanApi.Data;
+using PlanApi.Domain;
+using PlanApi.Features.Plans;
+
+namespace PlanApi.Features.Import;
+
+/// <summary>
+/// Creates a draft plan from an uploaded document, creating unmatched agencies as unverified. An existing plan with
+/// the same number, issuer and year of issue is a 409, unless it is a draft and <paramref name="ReplaceDraft"/> is set.
+/// </summary>
+public sealed record CommitPlanImportCommand(byte[] Content, string? FileName, bool ReplaceDraft) : ICommand<PlanDto>, IAuditedCommand
+{
+    AuditTarget IAuditedCommand.Target => new(ResourceTypes.Plan, null, AuditActions.Create);
+}
+
+internal sealed class CommitPlanImportHandler(PlanDbContext db, TimeProvider clock, ISender sender) : ICommandHandler<CommitPlanImportCommand, PlanDto>
+{
+    public async ValueTask<PlanDto> Handle(CommitPlanImportCommand command, CancellationToken ct)
+    {
+        var imported = await PlanImports.ReadAsync(db, command.Content, command.FileName, ct);
+        var data = imported.Plan;
+        var existing = await PlanImports.FindExistingAsync(db, data, ct);
+        if (existing is not null)
+        {
+            if (existing.Lifecycle != PlanLifecycle.Draft || !command.ReplaceDraft)
+                throw new ConflictException(existing.Lifecycle == PlanLifecycle.Draft
+                    ? $"Plan {data.Number} of {data.IssuedOn.Year} already exists as a draft ({existing.Id}); commit with replaceDraft=true to replace it."
+                    : $"Plan {data.Number} of {data.IssuedOn.Year} already exists and is {EnumNames<PlanLifecycle>.ToName(existing.Lifecycle)} ({existing.Id}).");
+            await db.Plans.Where(p => p.Id == existing.Id).ExecuteDeleteAsync(ct);
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var unresolved in imported.UnresolvedAgencies)
+        {
+            if (await db.Agencies.AnyAsync(a => a.Code == unresolved.ProvisionalCode, ct)) continue;
+            var agency = new Agency
+            {
+                Code = unresolved.ProvisionalCode, Name = unresolved.Name, Kind = AgencyKind.Department, Verified = false,
+                CreatedAt = now, UpdatedAt = now,
+            };
+            agency.RefreshSearchKey();
+            db.Agencies.Add(agency);
+        }
+        await db.SaveChangesAsync(ct);
+
+        var codes = data.Items.SelectMany(i => (i.CoordinatorCodes ?? []).Append(i.LeadCode))
+            .Concat((data.Duties ?? []).SelectMany(d => d.AgencyCodes)).Append(data.IssuerCode).Distinct().ToList();
+        var ids = await db.Agencies.Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Id, ct);
+        var plan = PlanData.Build(data with { Lifecycle = PlanLifecycle.Draft }, ids, now);
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync(ct);
+        return await sender.Send(new GetPlanQuery(plan.Id, IncludeDrafts: true), ct);
+    }
+}

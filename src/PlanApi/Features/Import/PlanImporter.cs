@@ -1,0 +1,140 @@
+using PlanApi.Data;
+using PlanApi.Documents;
+using PlanApi.Domain;
+using DocMonthPart = PlanApi.Documents.MonthPart;
+
+namespace PlanApi.Features.Import;
+
+/// <summary>An agency name of the document that matches no known agency: committing creates it, unverified.</summary>
+/// <param name="Name">The name as written.</param>
+/// <param name="ProvisionalCode">The code it gets on commit.</param>
+public sealed record UnresolvedAgency(string Name, string ProvisionalCode);
+
+/// <summary>Something a person should check, and where it is in the document.</summary>
+/// <param name="Message">What to check.</param>
+/// <param name="Location">"line 42", "table 1, row 7", or "file".</param>
+public sealed record ImportWarning(string Message, string Location);
+
+/// <summary>A document read into plan data, with what could not be matched.</summary>
+public sealed record ImportedPlan(SeedPlan Plan, IReadOnlyList<UnresolvedAgency> UnresolvedAgencies, IReadOnlyList<ImportWarning> Warnings, string Format);
+
+/// <summary>
+/// Turns a parsed plan document into plan data with agency codes: the same code path for the API's preview and
+/// commit, the command line and the seed in <c>seeds/</c> (a test holds the seed equal to this output).
+/// </summary>
+public static class PlanImporter
+{
+    public static ImportedPlan Map(PlanDocument document, AgencyMatcher agencies, PlanLifecycle lifecycle = PlanLifecycle.Draft)
+    {
+        var warnings = document.Warnings.Select(w => new ImportWarning(w.Message, w.Location.ToString())).ToList();
+        var unresolved = new Dictionary<string, UnresolvedAgency>(StringComparer.Ordinal);
+        string Code(string name)
+        {
+            var code = agencies.Resolve(name);
+            if (code is not null) return code;
+            var key = SearchText.Fold(name);
+            if (!unresolved.TryGetValue(key, out var entry))
+                unresolved[key] = entry = new UnresolvedAgency(name, ProvisionalCode(name, unresolved.Values.Select(u => u.ProvisionalCode)));
+            return entry.ProvisionalCode;
+        }
+
+        var header = document.Header;
+        var issuedOn = header.IssuedOn ?? throw new PlanDocumentException("The date of issue (\"…, ngày … tháng … năm …\") was not found.", DocumentLocation.File);
+        var number = header.Number ?? throw new PlanDocumentException("The number and symbol (\"Số: 244/KH-UBND\") were not found.", DocumentLocation.File);
+        var issuer = header.IssuerName ?? throw new PlanDocumentException("The issuing body was not found.", DocumentLocation.File);
+        var year = header.PlanYear ?? issuedOn.Year;
+
+        var items = document.Items.Select(i => MapItem(i, year, Code, warnings)).ToList();
+        var plan = new SeedPlan(
+            Code(issuer), number, header.DocumentType, header.Place, issuedOn, year,
+            header.Title ?? throw new PlanDocumentException("The title line (trích yếu) was not found.", DocumentLocation.File),
+            document.Preamble,
+            document.LegalBases.Select(b => new LegalBasis(b.Number ?? b.Title ?? b.Text, b.DocumentType, b.Date, b.IssuerName,
+                b.IssuerName is null ? null : Code(b.IssuerName), b.Title)).ToList(),
+            document.Purposes.Select(p => new LabeledText(p.Label, p.Text)).ToList(),
+            document.Requirements.Select(p => new LabeledText(p.Label, p.Text)).ToList(),
+            document.Duties.Select(d => new PlanDuty(d.Ordinal, d.Text, d.AgencyNames.Select(Code).Distinct().ToList())).ToList(),
+            document.Recipients.ToList(),
+            MapSignature(document.Signature, warnings),
+            lifecycle,
+            items);
+        return new ImportedPlan(plan, unresolved.Values.ToList(), warnings, document.Format.ToString().ToLowerInvariant());
+    }
+
+    private static SeedItem MapItem(PlanItemEntry item, int planYear, Func<string, string> code, List<ImportWarning> warnings)
+    {
+        var location = item.Location.ToString();
+        var due = MapDue(item.Due, planYear, out var approximated);
+        if (approximated is not null) warnings.Add(new ImportWarning($"Item {item.Ordinal}: {approximated}", location));
+        var quarter = item.Quarter ?? (due is not null && due.Year == planYear ? (due.Month - 1) / 3 + 1 : 4);
+        if (item.Quarter is null)
+            warnings.Add(new ImportWarning($"Item {item.Ordinal}: no quarter row above it; quarter {quarter} assumed.", location));
+        var lead = item.LeadName ?? item.CoordinatorNames.FirstOrDefault();
+        if (item.LeadName is null)
+            warnings.Add(new ImportWarning($"Item {item.Ordinal}: no lead agency (chủ trì) written" +
+                (lead is null ? "." : $"; \"{lead}\" assumed."), location));
+        var coordinators = item.CoordinatorNames.Where(n => n != lead).Select(code).Distinct().ToList();
+        var leadCode = lead is null ? throw new PlanDocumentException($"Item {item.Ordinal} names no executing agency.", item.Location) : code(lead);
+        return new SeedItem(item.Ordinal, quarter, item.Content, leadCode, item.LeadRole, coordinators.Where(c => c != leadCode).ToList(),
+            item.AndRelatedAgencies, item.ExecutingUnitsText, due, item.Due?.Text);
+    }
+
+    /// <summary>
+    /// The model keeps a month (or part of one). Other phrases map to the month their window ends in, or to none
+    /// (ongoing and recurring tasks are due by the end of their quarter); the phrase as written is always kept.
+    /// </summary>
+    private static SeedDue? MapDue(DuePhrase? due, int planYear, out string? approximated)
+    {
+        approximated = null;
+        if (due is null) return null;
+        var year = due.Year ?? planYear;
+        switch (due.Kind)
+        {
+            case DueKind.Month or DueKind.MonthPart when due.Month is { } month:
+                return new SeedDue(year, month, Part(due.Part));
+            case DueKind.Quarter when due.Quarter is { } q:
+                approximated = $"\"{due.Text}\" is kept as due in the last month of quarter {q}.";
+                return new SeedDue(year, q * 3, Domain.MonthPart.Whole);
+            case DueKind.BeforeDate when due.Date is { } date:
+                var before = date.AddDays(-1);
+                approximated = $"\"{due.Text}\" is kept as due in the {(before.Day <= 10 ? "early" : before.Day <= 20 ? "middle" : "late")} part of {before:MM/yyyy}.";
+                return new SeedDue(before.Year, before.Month, before.Day <= 10 ? Domain.MonthPart.Early : before.Day <= 20 ? Domain.MonthPart.Mid : Domain.MonthPart.Late);
+            case DueKind.HalfYear when due.Half is { } half:
+                approximated = $"\"{due.Text}\" is kept as due in {(half == 1 ? "June" : "December")} {year}.";
+                return new SeedDue(year, half == 1 ? 6 : 12, Domain.MonthPart.Whole);
+            case DueKind.Year:
+                approximated = $"\"{due.Text}\" is kept as due in December {year}.";
+                return new SeedDue(year, 12, Domain.MonthPart.Whole);
+            default:
+                approximated = $"\"{due.Text}\" names no deadline; the item is due by the end of its quarter.";
+                return null;
+        }
+    }
+
+    private static Domain.MonthPart Part(DocMonthPart? part) => part switch
+    {
+        DocMonthPart.Early => Domain.MonthPart.Early,
+        DocMonthPart.Mid => Domain.MonthPart.Mid,
+        DocMonthPart.Late => Domain.MonthPart.Late,
+        _ => Domain.MonthPart.Whole,
+    };
+
+    private static Signature? MapSignature(PlanSignature? signature, List<ImportWarning> warnings)
+    {
+        if (signature is { Position: { } position, Signer: { } signer })
+            return new Signature(signature.AuthorityPrefix, signature.AuthorityBody, position, signer);
+        warnings.Add(new ImportWarning("No complete signature block (position and signer) was found.", "file"));
+        return null;
+    }
+
+    /// <summary>A slug of the name, unique among the provisional codes so far ("so-van-hoa-the-thao").</summary>
+    private static string ProvisionalCode(string name, IEnumerable<string> taken)
+    {
+        var slug = string.Join('-', SearchText.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        slug = slug.Length > 90 ? slug[..90].TrimEnd('-') : slug.Length == 0 ? "agency" : slug;
+        var used = taken.ToHashSet();
+        var candidate = slug;
+        for (var n = 2; used.Contains(candidate); n++) candidate = $"{slug}-{n}";
+        return candidate;
+    }
+}

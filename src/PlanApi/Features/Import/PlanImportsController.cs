@@ -1,0 +1,79 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PlanApi.Common;
+using PlanApi.Common.Security;
+using PlanApi.Features.Plans;
+
+namespace PlanApi.Features.Import;
+
+/// <summary>An uploaded plan document: the file, and for a commit whether to replace a draft.</summary>
+public sealed class PlanImportUpload
+{
+    /// <summary>The plan as .docx, text (tab-separated table rows) or Markdown (pipe tables); at most 10 MiB.</summary>
+    [FromForm(Name = "file")]
+    public IFormFile? File { get; set; }
+
+    /// <summary>On commit: replace a draft with the same number, issuer and year of issue.</summary>
+    [FromForm(Name = "replaceDraft")]
+    public bool ReplaceDraft { get; set; }
+}
+
+/// <summary>Plan imports: Word, text and Markdown plan documents read into draft plans (admins).</summary>
+[Route("api/v{version:apiVersion}/plan-imports")]
+[Tags("Plan imports")]
+[Authorize(Policy = Policies.Admin)]
+[Consumes("multipart/form-data")]
+[RequestSizeLimit(MaxUploadBytes + 64 * 1024)]
+public sealed class PlanImportsController(ISender sender) : ApiControllerBase
+{
+    private const long MaxUploadBytes = 10 * 1024 * 1024;
+
+    /// <summary>Preview an import</summary>
+    /// <remarks>
+    /// Reads the document (its task table in either common layout, due phrases, agencies by name and alias) and
+    /// answers what it would create, with warnings that point at the line or table row, and the agency names that
+    /// match no known agency. Writes nothing.
+    /// </remarks>
+    /// <response code="200">The preview.</response>
+    /// <response code="422">The file is empty, not a plan document, has no task table or rows that cannot be read: the detail says where.</response>
+    [HttpPost]
+    [ProducesResponseType<PlanImportPreviewDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, ProblemJson)]
+    public async Task<ActionResult<PlanImportPreviewDto>> Preview([FromForm] PlanImportUpload upload, CancellationToken ct)
+    {
+        var (content, name) = await ReadAsync(upload, ct);
+        return await sender.Send(new PreviewPlanImportQuery(content, name), ct);
+    }
+
+    /// <summary>Import a plan as a draft</summary>
+    /// <remarks>
+    /// Creates the plan and its items as a draft (publish it with PUT /plans/{planId}); agency names that match no
+    /// known agency become unverified agencies. A plan with the same number, issuer and year of issue is a 409,
+    /// unless it is a draft and <c>replaceDraft</c> is true.
+    /// </remarks>
+    /// <response code="201">The draft plan; Location points at it.</response>
+    /// <response code="409">The plan already exists (and is not a draft to replace).</response>
+    /// <response code="422">The file cannot be read as a plan: the detail says what and where.</response>
+    [HttpPost("commit")]
+    [ProducesResponseType<PlanDto>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, ProblemJson)]
+    public async Task<ActionResult<PlanDto>> Commit([FromForm] PlanImportUpload upload, CancellationToken ct)
+    {
+        var (content, name) = await ReadAsync(upload, ct);
+        var plan = await sender.Send(new CommitPlanImportCommand(content, name, upload.ReplaceDraft), ct);
+        return CreatedAtRoute("GetPlan", new { planId = plan.Id, version = "1" }, plan);
+    }
+
+    private static async Task<(byte[] Content, string? Name)> ReadAsync(PlanImportUpload upload, CancellationToken ct)
+    {
+        if (upload.File is not { } file) throw new RequestValidationException("file", "Upload the plan document in the 'file' field.");
+        if (file.Length == 0) throw new RequestValidationException("file", "The file is empty.");
+        if (file.Length > MaxUploadBytes)
+            throw new BadHttpRequestException($"Plan documents are limited to {MaxUploadBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, ct);
+        return (buffer.ToArray(), file.FileName);
+    }
+}
