@@ -52,7 +52,11 @@ public static class Hardening
             .WithMethods("GET", "POST", "PUT", "DELETE")
             .WithHeaders("Content-Type", "X-Api-Key", "Authorization", "Idempotency-Key", "If-Match", "If-None-Match")
             .WithExposedHeaders("ETag", "Location", "Retry-After", "Idempotent-Replayed", "api-supported-versions")));
-        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
+        {
+            o.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+            o.AddServerHeader = false;
+        });
         return services;
     }
 
