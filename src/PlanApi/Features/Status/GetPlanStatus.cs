@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using PlanApi.Common;
 using PlanApi.Data;
 using PlanApi.Domain;
@@ -9,11 +10,26 @@ namespace PlanApi.Features.Status;
 
 public sealed record GetPlanStatusQuery(Guid PlanId, bool IncludeDrafts) : IQuery<PlanStatusDto>;
 
-internal sealed class GetPlanStatusHandler(PlanDbContext db, TimeProvider clock) : IQueryHandler<GetPlanStatusQuery, PlanStatusDto>
+internal sealed class GetPlanStatusHandler(PlanDbContext db, TimeProvider clock, IMemoryCache cache) : IQueryHandler<GetPlanStatusQuery, PlanStatusDto>
 {
     private const int DueSoonDays = 30;
 
+    /// <summary>
+    /// The e-portal polls status all day while writes are rare. A status is cached under the newest change-feed
+    /// sequence and the day: every write that can change a status records a change first, so a newer sequence
+    /// means "recompute". The sequence is read from the database, so every API instance agrees on it.
+    /// </summary>
     public async ValueTask<PlanStatusDto> Handle(GetPlanStatusQuery query, CancellationToken ct)
+    {
+        var sequence = await db.ChangeRecords.MaxAsync(c => (long?)c.Sequence, ct) ?? 0;
+        var key = (nameof(PlanStatusDto), query.PlanId, query.IncludeDrafts, PlanCalendar.Today(clock), sequence);
+        if (cache.TryGetValue(key, out PlanStatusDto? cached) && cached is not null) return cached;
+        var status = await ComputeAsync(query, ct);
+        cache.Set(key, status, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        return status;
+    }
+
+    private async Task<PlanStatusDto> ComputeAsync(GetPlanStatusQuery query, CancellationToken ct)
     {
         var plan = await db.Plans.AsNoTracking()
             .Where(p => p.Id == query.PlanId && (query.IncludeDrafts || p.Lifecycle != PlanLifecycle.Draft))
