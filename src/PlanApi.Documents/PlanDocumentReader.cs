@@ -94,7 +94,16 @@ public static class PlanDocumentReader
         if (control >= 0)
             throw new PlanDocumentException("The file contains binary data (control characters), not text.",
                 DocumentLocation.AtLine(text[..control].Count(c => c == '\n') + 1));
-        return text.Normalize(NormalizationForm.FormC);
+        try
+        {
+            return text.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            var bad = text.IndexOfAny(['\uFFFE', '\uFFFF']);
+            throw new PlanDocumentException("The file contains characters that are not text (Unicode noncharacters).",
+                DocumentLocation.AtLine(bad < 0 ? 1 : text[..bad].Count(c => c == '\n') + 1));
+        }
     }
 
     private static DocumentLocation LocationOf(byte[] bytes, int index) =>

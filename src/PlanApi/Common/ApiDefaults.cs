@@ -33,6 +33,7 @@ public static class ApiDefaults
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 o.ModelBinderProviders.Insert(0, new SnakeCaseEnumModelBinderProvider());
                 o.Filters.Add(new ConditionalGetFilter());
+                o.Filters.Add(new ProblemContentTypeFilter());
             })
             .AddJsonOptions(o => ConfigureJson(o.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(o =>

@@ -6,6 +6,12 @@ namespace PlanApi.Common;
 /// <summary>Documents ETag / If-None-Match → 304 on every GET and the required If-Match on PUT and DELETE.</summary>
 internal sealed class ConditionalRequestsOperationFilter : IOperationFilter
 {
+    private static OpenApiResponse Problem(string description, IOpenApiSchema schema) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = schema } },
+    };
+
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var method = context.ApiDescription.HttpMethod;
@@ -26,6 +32,13 @@ internal sealed class ConditionalRequestsOperationFilter : IOperationFilter
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             });
             operation.Responses["304"] = new OpenApiResponse { Description = "Not modified: your copy (If-None-Match) is current." };
+        }
+        if (operation.RequestBody is not null)
+        {
+            var problem = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository);
+            operation.Responses ??= [];
+            operation.Responses.TryAdd("413", Problem("The body is larger than allowed (1 MiB; 10 MiB for plan uploads).", problem));
+            operation.Responses.TryAdd("415", Problem("The Content-Type is not one this operation accepts.", problem));
         }
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {

@@ -86,6 +86,7 @@ internal static class ApiExamples
             412 => new ProblemDetails { Title = "Precondition failed", Status = 412, Detail = "The resource changed since you read it: its ETag is now \"W/7091\". Read it again and retry." },
             413 => new ProblemDetails { Title = "Request body too large", Status = 413, Detail = "Request bodies are limited to 1048576 bytes." },
             428 => new ProblemDetails { Title = "Precondition required", Status = 428, Detail = "Send If-Match with the ETag you read, so that no one else's change is overwritten." },
+            415 => new ProblemDetails { Title = "Unsupported Media Type", Status = 415, Detail = "Send the body as application/json." },
             429 => new ProblemDetails { Title = "Too many requests", Status = 429, Detail = "Rate limit reached; retry after the delay in Retry-After." },
             503 => new ProblemDetails { Title = "Service temporarily unavailable", Status = 503, Detail = "The database is unavailable or busy; retry after the delay in Retry-After." },
             _ => new ProblemDetails { Title = "Unexpected error", Status = 500, Detail = "The error has been logged; quote the traceId when you report it." },
@@ -98,7 +99,7 @@ internal static class ApiExamples
 
     private static int StatusIndex(int status) => status switch
     {
-        400 => 1, 401 => 2, 403 => 4, 404 => 5, 409 => 10, 412 => 13, 413 => 14, 422 => 21, 428 => 1, 429 => 1, 503 => 4, _ => 1,
+        400 => 1, 401 => 2, 403 => 4, 404 => 5, 409 => 10, 412 => 13, 413 => 14, 415 => 16, 422 => 21, 428 => 1, 429 => 1, 503 => 4, _ => 1,
     };
 
     private static JsonSerializerOptions CreateOptions()

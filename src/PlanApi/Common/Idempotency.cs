@@ -192,8 +192,10 @@ internal static class CanonicalJson
             var node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
             return Encoding.UTF8.GetBytes(Canonical(node)?.ToJsonString() ?? "null");
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
+            // Not canonical JSON (duplicate properties, invalid Unicode): the raw bytes identify the request, and
+            // MVC answers the body itself with a 400.
             return null;
         }
     }

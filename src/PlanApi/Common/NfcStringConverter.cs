@@ -16,7 +16,15 @@ public sealed class NfcStringConverter : JsonConverter<string>
     {
         if (reader.TokenType != JsonTokenType.String) throw new JsonException("Expected a string.");
         var value = reader.GetString();
-        return value is null || value.IsNormalized(NormalizationForm.FormC) ? value : value.Normalize(NormalizationForm.FormC);
+        try
+        {
+            return value is null || value.IsNormalized(NormalizationForm.FormC) ? value : value.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // Unpaired surrogates and noncharacters (U+FFFE) cannot be normalised: they are not text.
+            throw new JsonException("The string contains invalid Unicode (an unpaired surrogate or a noncharacter).");
+        }
     }
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>

@@ -38,12 +38,14 @@ public sealed class ProblemDetailsExceptionHandler(
             Detail = u.Message,
         },
         ApiException a => WithExtensions(new ProblemDetails { Status = a.Status, Title = a.Title, Detail = a.Message }, a),
+        BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } b => BodyProblem(b.Message),
         BadHttpRequestException b => new ProblemDetails
         {
             Status = b.StatusCode,
             Title = b.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request",
             Detail = b.Message,
         },
+        System.Text.DecoderFallbackException => BodyProblem("The body is not in the character set its Content-Type names; send UTF-8 JSON."),
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg } =>
             new ProblemDetails
             {
@@ -58,18 +60,10 @@ public sealed class ProblemDetailsExceptionHandler(
                 Title = "Conflict",
                 Detail = "The resource is referenced by other resources or references one that no longer exists.",
             },
-        _ when FindPostgres(exception) is { SqlState: "22021" or "22P05" } => new ProblemDetails
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "Bad request",
-            Detail = "The request contains characters that cannot be stored (such as NUL).",
-        },
-        _ when FindPostgres(exception) is { SqlState: PostgresErrorCodes.StringDataRightTruncation } => new ProblemDetails
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "Bad request",
-            Detail = "A value is longer than the field allows.",
-        },
+        _ when FindPostgres(exception) is { SqlState: "22021" or "22P05" } =>
+            BodyProblem("The request contains characters that cannot be stored (such as NUL)."),
+        _ when FindPostgres(exception) is { SqlState: PostgresErrorCodes.StringDataRightTruncation } =>
+            BodyProblem("A value is longer than the field allows."),
         DbUpdateConcurrencyException => new ProblemDetails
         {
             Status = StatusCodes.Status412PreconditionFailed,
@@ -94,6 +88,15 @@ public sealed class ProblemDetailsExceptionHandler(
             Detail = "The error has been logged; quote the traceId when you report it.",
         },
     };
+
+    /// <summary>A 400 that cannot name one field still has the validation shape the contract promises.</summary>
+    private static ValidationProblemDetails BodyProblem(string message) =>
+        new(new Dictionary<string, string[]> { ["body"] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more fields are invalid.",
+            Detail = message,
+        };
 
     private static PostgresException? FindPostgres(Exception? e) => e switch
     {

@@ -12,7 +12,17 @@ public static class SearchText
     public static string Fold(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        string decomposed;
+        try
+        {
+            decomposed = text.Normalize(NormalizationForm.FormD);
+        }
+        catch (ArgumentException)
+        {
+            // Invalid Unicode (unpaired surrogates, noncharacters) cannot match anything: fold what is valid.
+            decomposed = new string(text.Where(c => !char.IsSurrogate(c) && c is not ('\uFFFE' or '\uFFFF')).ToArray())
+                .Normalize(NormalizationForm.FormD);
+        }
         var sb = new StringBuilder(decomposed.Length);
         var lastWasSpace = true;
         foreach (var c in decomposed)

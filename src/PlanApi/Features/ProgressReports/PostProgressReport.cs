@@ -36,7 +36,8 @@ internal sealed class PostProgressReportValidator : AbstractValidator<PostProgre
         RuleFor(c => c.Body).NotNull();
         When(c => c.Body is not null, () =>
         {
-            RuleFor(c => c.Body.ReportingAgencyCode).MaximumLength(Limits.Code).OverridePropertyName("reportingAgencyCode");
+            RuleFor(c => c.Body.ReportingAgencyCode).MaximumLength(Limits.Code).Must(Text.IsClean).WithMessage(Text.CleanMessage)
+                .OverridePropertyName("reportingAgencyCode");
             RuleFor(c => c.Body.ReportingAgencyCode).NotEmpty().When(c => c.CallerAgencyCode is null)
                 .WithMessage("Name the reporting agency: this credential is not bound to one.").OverridePropertyName("reportingAgencyCode");
             RuleFor(c => c.Body.Status).IsInEnum().OverridePropertyName("status");
