@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts or stops the project's own PostgreSQL cluster (data in .pgdata/, git-ignored).
-# Usage: scripts/pg.sh start|stop|status|url   (PLANAPI_PG_PORT, default 55432; PLANAPI_PG_FAST=1 for tests)
+# Usage: scripts/pg.sh start|stop|status|url   (PLANAPI_PG_PORT, default 55432; PLANAPI_PG_FAST=1 for tests;
+# PLANAPI_PG_DATA_ROOT, default .pgdata/, for a second cluster beside the usual one, as drills/run.sh uses)
 # As root it runs the server as the 'postgres' user, since PostgreSQL refuses to run as root.
 set -euo pipefail
 
@@ -15,12 +16,12 @@ as_owner() {
 
 # The data folder lives in the repository unless the server's user cannot reach it (a clone under /root).
 data_root() {
-  local dir="$REPO/.pgdata"
+  local dir="${PLANAPI_PG_DATA_ROOT:-$REPO/.pgdata}"
   if [[ $(id -u) -eq 0 ]]; then
     mkdir -p "$dir"
     chown postgres:postgres "$dir" 2>/dev/null || true
     if ! runuser -u postgres -- test -w "$dir" 2>/dev/null; then
-      dir="/var/tmp/planapi-pgdata-$(printf '%s' "$REPO" | md5sum | cut -c1-12)"
+      dir="/var/tmp/planapi-pgdata-$(printf '%s' "${PLANAPI_PG_DATA_ROOT:-$REPO}" | md5sum | cut -c1-12)"
       mkdir -p "$dir" && chown postgres:postgres "$dir"
     fi
   else

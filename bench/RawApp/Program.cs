@@ -1,0 +1,473 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Npgsql;
+using PlanApi.Common;
+using PlanApi.Domain;
+using PlanApi.Features.Agencies;
+using PlanApi.Features.Changes;
+using PlanApi.Features.Items;
+using PlanApi.Features.ProgressReports;
+using PlanApi.Features.Status;
+
+namespace PlanApi.Bench.RawApp;
+
+/// <summary>
+/// The benchmark's references in one tiny Kestrel app (minimal API, no MVC, no EF, no Mediator):
+/// <list type="bullet">
+/// <item><c>/raw/...</c>: each scenario's SQL, exactly as EF Core sends it (captured from the API's command log, see
+/// bench/sql/), run with plain Npgsql on a data source with the API's connection string, results read by ordinal into the
+/// API's own DTO records and written with the API's JSON options, so the answer has the same bytes.</item>
+/// <item><c>/json</c>: a constant small JSON object, the HTTP ceiling of Kestrel on this machine.</item>
+/// </list>
+/// </summary>
+public static class RawProgram
+{
+    private static readonly byte[] Hello = """{"message":"Hello, World!"}"""u8.ToArray();
+
+    public static void Main(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var connection = builder.Configuration.GetConnectionString("PlanDb")
+            ?? throw new InvalidOperationException("Set ConnectionStrings__PlanDb.");
+        var db = NpgsqlDataSource.Create(connection);
+        var app = builder.Build();
+        var json = ETags.Json;
+
+        app.MapGet("/json", (HttpContext ctx) =>
+        {
+            ctx.Response.ContentType = "application/json";
+            ctx.Response.ContentLength = Hello.Length;
+            return ctx.Response.Body.WriteAsync(Hello).AsTask();
+        });
+
+        app.MapGet("/raw/plans/{planId:guid}/status", async (HttpContext ctx, Guid planId) =>
+        {
+            var dto = await Queries.PlanStatusAsync(db, planId, ctx.RequestAborted);
+            if (dto is null) { ctx.Response.StatusCode = 404; return; }
+            // The API's conditional GET: serialize, hash, compare with If-None-Match.
+            var bytes = ETags.Serialize(dto, typeof(PlanStatusDto));
+            var etag = ETags.For(bytes);
+            ctx.Response.Headers.ETag = etag;
+            if (ETags.Matches(ctx.Request.Headers.IfNoneMatch, etag, weak: true)) { ctx.Response.StatusCode = 304; return; }
+            await WriteJsonAsync(ctx, bytes);
+        });
+
+        app.MapGet("/raw/agencies/{code}/items", async (HttpContext ctx, string code, int? limit, int? offset) =>
+        {
+            var page = await Queries.AgencyItemsAsync(db, code, limit ?? 20, offset ?? 0, ctx.RequestAborted);
+            if (page is null) { ctx.Response.StatusCode = 404; return; }
+            await WriteJsonAsync(ctx, JsonSerializer.SerializeToUtf8Bytes(WithLinks(page, ctx.Request), json));
+        });
+
+        app.MapGet("/raw/plans/{planId:guid}/items", async (HttpContext ctx, Guid planId, string? q, int? limit, int? offset) =>
+        {
+            var page = await Queries.PlanItemsSearchAsync(db, planId, q, limit ?? 20, offset ?? 0, ctx.RequestAborted);
+            if (page is null) { ctx.Response.StatusCode = 404; return; }
+            await WriteJsonAsync(ctx, JsonSerializer.SerializeToUtf8Bytes(WithLinks(page, ctx.Request), json));
+        });
+
+        app.MapGet("/raw/changes", async (HttpContext ctx, long? after, int? limit) =>
+        {
+            var page = await Queries.ChangesAsync(db, after ?? 0, limit ?? 100, ctx.RequestAborted);
+            await WriteJsonAsync(ctx, JsonSerializer.SerializeToUtf8Bytes(page, json));
+        });
+
+        app.MapPost("/raw/plans/{planId:guid}/items/{ordinal:int}/progress-reports", async (HttpContext ctx, Guid planId, int ordinal) =>
+            await PostReport.HandleAsync(db, ctx, planId, ordinal));
+
+        app.Run();
+    }
+
+    private static Task WriteJsonAsync(HttpContext ctx, byte[] bytes)
+    {
+        ctx.Response.ContentType = "application/json; charset=utf-8";
+        ctx.Response.ContentLength = bytes.Length;
+        return ctx.Response.Body.WriteAsync(bytes, ctx.RequestAborted).AsTask();
+    }
+
+    private static Page<T> WithLinks<T>(Page<T> page, HttpRequest request)
+    {
+        if (!page.HasMore) return page;
+        var query = QueryHelpers.ParseQuery(request.QueryString.Value);
+        query["offset"] = (page.Offset + page.Limit).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        query["limit"] = page.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return page with
+        {
+            Next = QueryHelpers.AddQueryString(request.PathBase + request.Path,
+                query.SelectMany(kv => kv.Value.Select(v => KeyValuePair.Create(kv.Key, v)))),
+        };
+    }
+}
+
+/// <summary>The read scenarios' SQL, as EF Core 10 sends it for the API's handlers.</summary>
+internal static class Queries
+{
+    public static async Task<PlanStatusDto?> PlanStatusAsync(NpgsqlDataSource db, Guid planId, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        Guid id; string number, title; PlanLifecycle lifecycle; DateTimeOffset updatedAt;
+        await using (var cmd = new NpgsqlCommand(Sql.StatusPlan, conn))
+        {
+            cmd.Parameters.AddWithValue("query_PlanId", planId);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            if (!await r.ReadAsync(ct)) return null;
+            id = r.GetGuid(0); number = r.GetString(1); title = r.GetString(2);
+            lifecycle = EnumNames<PlanLifecycle>.Parse(r.GetString(3)); updatedAt = r.GetFieldValue<DateTimeOffset>(4);
+        }
+        var items = new List<(int Ordinal, int Quarter, string Content, ItemStatus Status, DateOnly DueEnd, string? DueText, DateOnly? CompletedOn,
+            DateTimeOffset? LastReportedAt, DateTimeOffset UpdatedAt, AgencyRefDto Lead)>();
+        await using (var cmd = new NpgsqlCommand(Sql.StatusItems, conn))
+        {
+            cmd.Parameters.AddWithValue("plan_Id", id);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                items.Add((r.GetInt32(0), r.GetInt32(1), r.GetString(2), EnumNames<ItemStatus>.Parse(r.GetString(3)),
+                    r.GetFieldValue<DateOnly>(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetFieldValue<DateOnly>(6),
+                    r.IsDBNull(7) ? null : r.GetFieldValue<DateTimeOffset>(7), r.GetFieldValue<DateTimeOffset>(8),
+                    new AgencyRefDto(r.GetString(9), r.GetString(10), r.IsDBNull(11) ? null : r.GetString(11))));
+            }
+        }
+
+        // The same summary as GetPlanStatusHandler.
+        var today = PlanCalendar.Today(TimeProvider.System);
+        bool Overdue(ItemStatus s, DateOnly end) => ItemRules.IsOverdue(s, end, today);
+        var byStatus = StatusCounts.Of(items.Select(i => i.Status));
+        var countable = items.Count - byStatus.Cancelled;
+        var lastReport = items.Max(i => i.LastReportedAt);
+        var asOf = items.Select(i => i.UpdatedAt).Append(updatedAt).Max();
+        return new PlanStatusDto(
+            id, number, title, lifecycle, asOf, today, items.Count,
+            countable == 0 ? 0 : Math.Round(100m * byStatus.Completed / countable, 1),
+            byStatus,
+            items.Count(i => Overdue(i.Status, i.DueEnd)),
+            items.Count(i => ItemRules.CompletedLate(i.Status, i.CompletedOn, i.DueEnd)),
+            items.GroupBy(i => i.Quarter).OrderBy(g => g.Key)
+                .Select(g => new QuarterStatus(g.Key, g.Count(), g.Count(i => i.Status == ItemStatus.Completed), g.Count(i => Overdue(i.Status, i.DueEnd))))
+                .ToList(),
+            items.GroupBy(i => i.Lead.Code)
+                .Select(g => new LeadStatus(g.First().Lead, g.Count(), g.Count(i => i.Status == ItemStatus.Completed), g.Count(i => Overdue(i.Status, i.DueEnd))))
+                .OrderByDescending(l => l.Total).ThenBy(l => l.Agency.Code)
+                .ToList(),
+            items.Where(i => Overdue(i.Status, i.DueEnd))
+                .Select(i => new OverdueItem(i.Ordinal, i.Content, i.Lead, i.Status, i.DueEnd, i.DueText, ItemRules.DaysOverdue(i.Status, i.DueEnd, today)))
+                .OrderByDescending(i => i.DaysOverdue).ThenBy(i => i.Ordinal)
+                .ToList(),
+            items.Where(i => !ItemRules.IsClosed(i.Status) && i.DueEnd >= today && i.DueEnd <= today.AddDays(30))
+                .Select(i => new DueSoonItem(i.Ordinal, i.Content, i.Lead, i.Status, i.DueEnd, i.DueText))
+                .OrderBy(i => i.DueEnd).ThenBy(i => i.Ordinal)
+                .ToList(),
+            lastReport);
+    }
+
+    public static async Task<Page<PlanItemDto>?> AgencyItemsAsync(NpgsqlDataSource db, string code, int limit, int offset, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        Guid agencyId;
+        await using (var cmd = new NpgsqlCommand(Sql.AgencyId, conn))
+        {
+            cmd.Parameters.AddWithValue("query_Code", code);
+            if (await cmd.ExecuteScalarAsync(ct) is not Guid found) return null;
+            agencyId = found;
+        }
+        int total;
+        await using (var cmd = new NpgsqlCommand(Sql.AgencyItemsCount, conn))
+        {
+            cmd.Parameters.AddWithValue("agencyId", agencyId);
+            total = (int)(await cmd.ExecuteScalarAsync(ct))!;
+        }
+        var items = new List<PlanItemDto>();
+        if (total > offset)
+        {
+            await using var cmd = new NpgsqlCommand(Sql.AgencyItemsPage, conn);
+            cmd.Parameters.AddWithValue("agencyId", agencyId);
+            cmd.Parameters.AddWithValue("p3", limit);
+            cmd.Parameters.AddWithValue("p", offset);
+            items = await ItemReader.ReadAsync(cmd, ct);
+        }
+        return new Page<PlanItemDto>(items, total, limit, offset);
+    }
+
+    public static async Task<Page<PlanItemDto>?> PlanItemsSearchAsync(NpgsqlDataSource db, Guid planId, string? q, int limit, int offset, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using (var cmd = new NpgsqlCommand(Sql.PlanExists, conn))
+        {
+            cmd.Parameters.AddWithValue("query_PlanId", planId);
+            if (!(bool)(await cmd.ExecuteScalarAsync(ct))!) return null;
+        }
+        var key = SearchText.Fold(q);
+        var format = $"%{key}%";
+        int total;
+        await using (var cmd = new NpgsqlCommand(Sql.SearchCount, conn))
+        {
+            cmd.Parameters.AddWithValue("query_PlanId", planId);
+            cmd.Parameters.AddWithValue("Format", format);
+            total = (int)(await cmd.ExecuteScalarAsync(ct))!;
+        }
+        var items = new List<PlanItemDto>();
+        if (total > offset)
+        {
+            await using var cmd = new NpgsqlCommand(Sql.SearchPage, conn);
+            cmd.Parameters.AddWithValue("key", key);
+            cmd.Parameters.AddWithValue("query_PlanId", planId);
+            cmd.Parameters.AddWithValue("Format", format);
+            cmd.Parameters.AddWithValue("p6", limit);
+            cmd.Parameters.AddWithValue("p", offset);
+            items = await ItemReader.ReadAsync(cmd, ct);
+        }
+        return new Page<PlanItemDto>(items, total, limit, offset);
+    }
+
+    public static async Task<ChangePage> ChangesAsync(NpgsqlDataSource db, long after, int limit, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand(Sql.Changes, conn);
+        cmd.Parameters.AddWithValue("query_After", after);
+        cmd.Parameters.AddWithValue("p", limit + 1);
+        var rows = new List<ChangeDto>(limit + 1);
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await r.ReadAsync(ct))
+            {
+                rows.Add(new ChangeDto(r.GetInt64(0), r.GetFieldValue<DateTimeOffset>(1), r.GetString(2), r.GetString(3), r.GetString(4),
+                    r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6)));
+            }
+        }
+        var page = rows.Take(limit).ToList();
+        var cursor = page.Count > 0 ? page[^1].Sequence : after;
+        return new ChangePage(page, cursor, $"/api/v1/changes?after={cursor}&limit={limit}", rows.Count > limit);
+    }
+}
+
+/// <summary>Reads EF's single-query item projection: one row per coordinator, grouped by the item id (column 9).</summary>
+internal static class ItemReader
+{
+    public static async Task<List<PlanItemDto>> ReadAsync(NpgsqlCommand cmd, CancellationToken ct)
+    {
+        var today = PlanCalendar.Today(TimeProvider.System);
+        var items = new List<PlanItemDto>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        Guid? current = null;
+        PlanItemDto? dto = null;
+        List<AgencyRefDto>? coordinators = null;
+        while (await r.ReadAsync(ct))
+        {
+            var id = r.GetGuid(9);
+            if (current != id)
+            {
+                if (dto is not null) items.Add(dto.AsOf(today));
+                current = id;
+                coordinators = [];
+                dto = new PlanItemDto(
+                    r.GetGuid(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetString(4),
+                    new AgencyRefDto(r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7)),
+                    r.IsDBNull(8) ? null : r.GetString(8),
+                    coordinators,
+                    r.GetBoolean(18),
+                    r.IsDBNull(19) ? null : r.GetString(19),
+                    new DueDto(r.IsDBNull(20) ? null : r.GetInt32(20), r.IsDBNull(21) ? null : r.GetInt32(21),
+                        r.IsDBNull(22) ? null : EnumNames<MonthPart>.Parse(r.GetString(22)), r.IsDBNull(23) ? null : r.GetString(23),
+                        r.GetFieldValue<DateOnly>(24), r.GetFieldValue<DateOnly>(25), r.GetBoolean(26)),
+                    EnumNames<ItemStatus>.Parse(r.GetString(27)), r.GetInt32(28), false, 0, false,
+                    r.IsDBNull(29) ? null : r.GetFieldValue<DateOnly>(29),
+                    r.IsDBNull(30) ? null : r.GetFieldValue<DateTimeOffset>(30),
+                    r.IsDBNull(31) ? null : r.GetGuid(31),
+                    r.GetFieldValue<DateTimeOffset>(32), r.GetFieldValue<DateTimeOffset>(33), r.GetFieldValue<uint>(34));
+            }
+            if (!r.IsDBNull(12)) coordinators!.Add(new AgencyRefDto(r.GetString(12), r.GetString(13), r.IsDBNull(14) ? null : r.GetString(14)));
+        }
+        if (dto is not null) items.Add(dto.AsOf(today));
+        return items;
+    }
+}
+
+/// <summary>
+/// POST of a progress report with an Idempotency-Key, as the API runs it: key lookup, then one transaction with the
+/// idempotency lock and lookup, the item locked FOR UPDATE, the report inserted and the item updated (one batch),
+/// the report read back, the change-feed lock, the item snapshot, audit + two change records (one batch), the stored
+/// answer, commit.
+/// </summary>
+internal static class PostReport
+{
+    private const long ChangeFeedLock = 0x504C_414E_4645_4544;
+
+    private sealed record Body(string Status, int? PercentComplete, string Summary);
+
+    public static async Task HandleAsync(NpgsqlDataSource db, HttpContext ctx, Guid planId, int ordinal)
+    {
+        var ct = ctx.RequestAborted;
+        var apiKey = ctx.Request.Headers["X-Api-Key"].ToString();
+        var idempotencyKey = ctx.Request.Headers["Idempotency-Key"].ToString();
+        using var buffer = new MemoryStream();
+        await ctx.Request.Body.CopyToAsync(buffer, ct);
+        var bodyBytes = buffer.ToArray();
+        var body = JsonSerializer.Deserialize<Body>(bodyBytes, ETags.Json)!;
+        var requestHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"POST {ctx.Request.Path}\n").Concat(bodyBytes).ToArray()));
+
+        await using var conn = await db.OpenConnectionAsync(ct);
+        Guid keyId; string clientName; string? agencyCode;
+        await using (var cmd = new NpgsqlCommand(Sql.ApiKey, conn))
+        {
+            cmd.Parameters.AddWithValue("hash", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey))));
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            if (!await r.ReadAsync(ct)) { ctx.Response.StatusCode = 401; return; }
+            keyId = r.GetGuid(0); clientName = r.GetString(1); agencyCode = r.IsDBNull(3) ? null : r.GetString(3);
+        }
+        var scope = $"key:{keyId}";
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await Exec(conn, tx, Sql.LockTimeout, ct, ("p0", "10000ms"));
+        await Exec(conn, tx, Sql.IdempotencyLock, ct, ("p0", scope + "\n" + idempotencyKey));
+        await using (var cmd = new NpgsqlCommand(Sql.IdempotencyLookup, conn, tx))
+        {
+            cmd.Parameters.AddWithValue("scope", scope);
+            cmd.Parameters.AddWithValue("key", idempotencyKey);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            if (await r.ReadAsync(ct)) { ctx.Response.StatusCode = 409; return; }
+        }
+        Guid agencyId;
+        await using (var cmd = new NpgsqlCommand(Sql.AgencyByCode, conn, tx))
+        {
+            cmd.Parameters.AddWithValue("agencyCode", agencyCode!);
+            agencyId = (Guid)(await cmd.ExecuteScalarAsync(ct))!;
+        }
+        Guid itemId; uint xmin; int currentPercent; string lifecycle; var involved = false;
+        await using (var cmd = new NpgsqlCommand(Sql.ItemForUpdate, conn, tx))
+        {
+            cmd.Parameters.AddWithValue("p0", planId);
+            cmd.Parameters.AddWithValue("p1", ordinal);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            if (!await r.ReadAsync(ct)) { ctx.Response.StatusCode = 404; return; }
+            itemId = r.GetGuid(0); currentPercent = r.GetInt32(17); xmin = r.GetFieldValue<uint>(23);
+            lifecycle = r.GetString(32);
+            involved = r.GetGuid(14) == agencyId;
+            do { if (!r.IsDBNull(46) && r.GetGuid(46) == agencyId) involved = true; } while (await r.ReadAsync(ct));
+        }
+        if (lifecycle != "published") { ctx.Response.StatusCode = 422; return; }
+        if (!involved) { ctx.Response.StatusCode = 403; return; }
+
+        var status = EnumNames<ItemStatus>.Parse(body.Status);
+        var percent = body.PercentComplete ?? currentPercent;
+        var now = DateTimeOffset.UtcNow;
+        var reportId = Guid.CreateVersion7();
+        await using (var batch = new NpgsqlBatch(conn, tx))
+        {
+            var update = new NpgsqlBatchCommand(Sql.UpdateItem);
+            update.Parameters.AddWithValue("p5", itemId);
+            update.Parameters.AddWithValue("p0", now);
+            update.Parameters.AddWithValue("p1", reportId);
+            update.Parameters.AddWithValue("p2", percent);
+            update.Parameters.AddWithValue("p3", body.Status);
+            update.Parameters.AddWithValue("p4", now);
+            update.Parameters.AddWithValue("p6", NpgsqlTypes.NpgsqlDbType.Xid, xmin);
+            var insert = new NpgsqlBatchCommand(Sql.InsertReport);
+            insert.Parameters.AddWithValue("p7", reportId);
+            insert.Parameters.AddWithValue("p8", NpgsqlTypes.NpgsqlDbType.Date, DBNull.Value);
+            insert.Parameters.AddWithValue("p9", NpgsqlTypes.NpgsqlDbType.Varchar, DBNull.Value);
+            insert.Parameters.AddWithValue("p10", NpgsqlTypes.NpgsqlDbType.Varchar, DBNull.Value);
+            insert.Parameters.AddWithValue("p11", percent);
+            insert.Parameters.AddWithValue("p12", NpgsqlTypes.NpgsqlDbType.Date, DBNull.Value);
+            insert.Parameters.AddWithValue("p13", NpgsqlTypes.NpgsqlDbType.Date, DBNull.Value);
+            insert.Parameters.AddWithValue("p14", itemId);
+            insert.Parameters.AddWithValue("p15", now);
+            insert.Parameters.AddWithValue("p16", agencyId);
+            insert.Parameters.AddWithValue("p17", body.Status);
+            insert.Parameters.AddWithValue("p18", body.Summary.Trim());
+            batch.BatchCommands.Add(update);
+            batch.BatchCommands.Add(insert);
+            await using var r = await batch.ExecuteReaderAsync(ct);
+            if (!await r.ReadAsync(ct)) { ctx.Response.StatusCode = 409; return; }
+        }
+        ProgressReportDto report;
+        await using (var cmd = new NpgsqlCommand(Sql.ReportById, conn, tx))
+        {
+            cmd.Parameters.AddWithValue("query_Id", reportId);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            await r.ReadAsync(ct);
+            report = new ProgressReportDto(r.GetGuid(0), r.GetGuid(1), r.GetInt32(2),
+                new AgencyRefDto(r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5)),
+                EnumNames<ItemStatus>.Parse(r.GetString(6)), r.GetInt32(7), r.GetString(8),
+                r.GetBoolean(9) ? null : new EvidenceDto(r.IsDBNull(10) ? null : r.GetString(10), r.IsDBNull(11) ? null : r.GetFieldValue<DateOnly>(11), r.IsDBNull(12) ? null : r.GetString(12)),
+                r.IsDBNull(13) ? null : r.GetFieldValue<DateOnly>(13), r.IsDBNull(14) ? null : r.GetFieldValue<DateOnly>(14), r.GetFieldValue<DateTimeOffset>(15));
+        }
+        await Exec(conn, tx, Sql.FeedLock, ct, ("p0", ChangeFeedLock));
+        PlanItemDto item;
+        await using (var cmd = new NpgsqlCommand(Sql.ItemSnapshot, conn, tx))
+        {
+            cmd.Parameters.AddWithValue("query_PlanId", planId);
+            cmd.Parameters.AddWithValue("query_Ordinal", ordinal);
+            item = (await ItemReader.ReadAsync(cmd, ct))[0];
+        }
+        bool isPublic;
+        await using (var cmd = new NpgsqlCommand(Sql.PlanPublic, conn, tx))
+        {
+            cmd.Parameters.AddWithValue("item_PlanId", planId);
+            isPublic = (bool)(await cmd.ExecuteScalarAsync(ct))!;
+        }
+        var reportJson = JsonSerializer.SerializeToUtf8Bytes(report, ETags.Json);
+        var itemJson = JsonSerializer.SerializeToUtf8Bytes(item, ETags.Json);
+        var itemKey = $"{planId}/{ordinal}";
+        await using (var batch = new NpgsqlBatch(conn, tx))
+        {
+            var audit = new NpgsqlBatchCommand(Sql.InsertAudit);
+            audit.Parameters.AddWithValue("p0", Guid.CreateVersion7());
+            audit.Parameters.AddWithValue("p1", "create");
+            audit.Parameters.AddWithValue("p2", NpgsqlTypes.NpgsqlDbType.Jsonb, Encoding.UTF8.GetString(reportJson));
+            audit.Parameters.AddWithValue("p3", (object?)agencyCode ?? DBNull.Value);
+            audit.Parameters.AddWithValue("p4", NpgsqlTypes.NpgsqlDbType.Jsonb, DBNull.Value);
+            audit.Parameters.AddWithValue("p5", scope);
+            audit.Parameters.AddWithValue("p6", clientName);
+            audit.Parameters.AddWithValue("p7", keyId);
+            audit.Parameters.AddWithValue("p8", now);
+            audit.Parameters.AddWithValue("p9", report.Id.ToString());
+            audit.Parameters.AddWithValue("p10", "progress_report");
+            audit.Parameters.AddWithValue("p11", ctx.TraceIdentifier);
+            batch.BatchCommands.Add(audit);
+            batch.BatchCommands.Add(Change("create", $"/api/v1/progress-reports/{report.Id}", now, true, report.Id.ToString(), "progress_report", ETags.For(reportJson)));
+            batch.BatchCommands.Add(Change("update", $"/api/v1/plans/{planId}/items/{ordinal}", now, isPublic, itemKey, "plan_item", ETags.For(itemJson)));
+            await batch.ExecuteNonQueryAsync(ct);
+        }
+        var location = $"/api/v1/progress-reports/{report.Id}";
+        await using (var cmd = new NpgsqlCommand(Sql.InsertIdempotency, conn, tx))
+        {
+            cmd.Parameters.AddWithValue("p0", idempotencyKey);
+            cmd.Parameters.AddWithValue("p1", scope);
+            cmd.Parameters.AddWithValue("p2", reportJson);
+            cmd.Parameters.AddWithValue("p3", "application/json; charset=utf-8");
+            cmd.Parameters.AddWithValue("p4", now);
+            cmd.Parameters.AddWithValue("p5", location);
+            cmd.Parameters.AddWithValue("p6", requestHash);
+            cmd.Parameters.AddWithValue("p7", 201);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        ctx.Response.StatusCode = 201;
+        ctx.Response.Headers.Location = location;
+        ctx.Response.ContentType = "application/json; charset=utf-8";
+        ctx.Response.ContentLength = reportJson.Length;
+        await ctx.Response.Body.WriteAsync(reportJson, ct);
+    }
+
+    private static NpgsqlBatchCommand Change(string action, string link, DateTimeOffset at, bool isPublic, string key, string type, string version)
+    {
+        var c = new NpgsqlBatchCommand(Sql.InsertChange);
+        c.Parameters.AddWithValue("p12", action);
+        c.Parameters.AddWithValue("p13", link);
+        c.Parameters.AddWithValue("p14", at);
+        c.Parameters.AddWithValue("p15", isPublic);
+        c.Parameters.AddWithValue("p16", key);
+        c.Parameters.AddWithValue("p17", type);
+        c.Parameters.AddWithValue("p18", version);
+        return c;
+    }
+
+    private static async Task Exec(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct, (string Name, object Value) p)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn, tx);
+        cmd.Parameters.AddWithValue(p.Name, p.Value);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

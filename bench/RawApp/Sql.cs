@@ -1,0 +1,236 @@
+namespace PlanApi.Bench.RawApp;
+
+/// <summary>
+/// The SQL EF Core 10 sends for each benchmark scenario, copied from the API's command log
+/// (Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information). bench/sql/*.sql hold the same
+/// statements for pgbench.
+/// </summary>
+internal static class Sql
+{
+    /// <summary>status: the plan (GetPlanStatusHandler)</summary>
+    public const string StatusPlan = """
+        SELECT p.id AS "Id", p.number AS "Number", p.title AS "Title", p.lifecycle AS "Lifecycle", p.updated_at AS "UpdatedAt"
+        FROM plans AS p
+        WHERE p.id = @query_PlanId AND p.lifecycle <> 'draft'
+        LIMIT 2
+        """;
+
+    /// <summary>status: every item of the plan with its lead</summary>
+    public const string StatusItems = """
+        SELECT p.ordinal, p.quarter, p.content, p.status, p.due_end, p.due_text, p.completed_on, p.last_reported_at, p.updated_at, a.code, a.name, a.short_name
+        FROM plan_items AS p
+        INNER JOIN agencies AS a ON p.lead_agency_id = a.id
+        WHERE p.plan_id = @plan_Id
+        ORDER BY p.ordinal
+        """;
+
+    /// <summary>agency item page: the agency's id</summary>
+    public const string AgencyId = """
+        SELECT a.id
+        FROM agencies AS a
+        WHERE a.code = @query_Code
+        LIMIT 2
+        """;
+
+    /// <summary>agency item page: total</summary>
+    public const string AgencyItemsCount = """
+        SELECT count(*)::int
+        FROM plan_items AS p
+        INNER JOIN plans AS p1 ON p.plan_id = p1.id
+        WHERE (p.lead_agency_id = @agencyId OR EXISTS (
+            SELECT 1
+            FROM plan_item_coordinators AS p0
+            WHERE p.id = p0.plan_item_id AND p0.agency_id = @agencyId)) AND p1.lifecycle <> 'draft'
+        """;
+
+    /// <summary>agency item page: one page, coordinators joined</summary>
+    public const string AgencyItemsPage = """
+        SELECT s.plan_id, s.number, s.ordinal, s.quarter, s.content, a.code, a.name, a.short_name, s.lead_role, s.id, s.id0, a.id, s0.code, s0.name, s0.short_name, s0.plan_item_id, s0.agency_id, s0.id, s.and_related_agencies, s.executing_units_text, s.due_year, s.due_month, s.due_part, s.due_text, s.due_start, s.due_end, s.due_year IS NULL, s.status, s.percent_complete, s.completed_on, s.last_reported_at, s.latest_report_id, s.created_at, s.updated_at, s.xmin
+        FROM (
+            SELECT p.id, p.and_related_agencies, p.completed_on, p.content, p.created_at, p.due_end, p.due_month, p.due_part, p.due_start, p.due_text, p.due_year, p.executing_units_text, p.last_reported_at, p.latest_report_id, p.lead_agency_id, p.lead_role, p.ordinal, p.percent_complete, p.plan_id, p.quarter, p.status, p.updated_at, p.xmin, p1.id AS id0, p1.number
+            FROM plan_items AS p
+            INNER JOIN plans AS p1 ON p.plan_id = p1.id
+            WHERE (p.lead_agency_id = @agencyId OR EXISTS (
+                SELECT 1
+                FROM plan_item_coordinators AS p0
+                WHERE p.id = p0.plan_item_id AND p0.agency_id = @agencyId)) AND p1.lifecycle <> 'draft'
+            ORDER BY p.due_end, p.plan_id, p.ordinal
+            LIMIT @p3 OFFSET @p
+        ) AS s
+        INNER JOIN agencies AS a ON s.lead_agency_id = a.id
+        LEFT JOIN (
+            SELECT a0.code, a0.name, a0.short_name, p2.plan_item_id, p2.agency_id, a0.id, p2.position
+            FROM plan_item_coordinators AS p2
+            INNER JOIN agencies AS a0 ON p2.agency_id = a0.id
+        ) AS s0 ON s.id = s0.plan_item_id
+        ORDER BY s.due_end, s.plan_id, s.ordinal, s.id, s.id0, a.id, s0.position, s0.plan_item_id, s0.agency_id
+        """;
+
+    /// <summary>search: the plan is visible</summary>
+    public const string PlanExists = """
+        SELECT EXISTS (
+            SELECT 1
+            FROM plans AS p
+            WHERE p.id = @query_PlanId AND p.lifecycle <> 'draft')
+        """;
+
+    /// <summary>search: total</summary>
+    public const string SearchCount = """
+        SELECT count(*)::int
+        FROM plan_items AS p
+        WHERE p.plan_id = @query_PlanId AND p.search_key LIKE @Format ESCAPE ''
+        """;
+
+    /// <summary>search: one page, best match first</summary>
+    public const string SearchPage = """
+        SELECT p1.plan_id, p0.number, p1.ordinal, p1.quarter, p1.content, a.code, a.name, a.short_name, p1.lead_role, p1.id, p0.id, a.id, s.code, s.name, s.short_name, s.plan_item_id, s.agency_id, s.id, p1.and_related_agencies, p1.executing_units_text, p1.due_year, p1.due_month, p1.due_part, p1.due_text, p1.due_start, p1.due_end, p1.due_year IS NULL, p1.status, p1.percent_complete, p1.completed_on, p1.last_reported_at, p1.latest_report_id, p1.created_at, p1.updated_at, p1.xmin
+        FROM (
+            SELECT p.id, p.and_related_agencies, p.completed_on, p.content, p.created_at, p.due_end, p.due_month, p.due_part, p.due_start, p.due_text, p.due_year, p.executing_units_text, p.last_reported_at, p.latest_report_id, p.lead_agency_id, p.lead_role, p.ordinal, p.percent_complete, p.plan_id, p.quarter, p.status, p.updated_at, p.xmin, word_similarity(@key, p.search_key) AS c
+            FROM plan_items AS p
+            WHERE p.plan_id = @query_PlanId AND p.search_key LIKE @Format ESCAPE ''
+            ORDER BY word_similarity(@key, p.search_key) DESC, p.ordinal
+            LIMIT @p6 OFFSET @p
+        ) AS p1
+        INNER JOIN plans AS p0 ON p1.plan_id = p0.id
+        INNER JOIN agencies AS a ON p1.lead_agency_id = a.id
+        LEFT JOIN (
+            SELECT a0.code, a0.name, a0.short_name, p2.plan_item_id, p2.agency_id, a0.id, p2.position
+            FROM plan_item_coordinators AS p2
+            INNER JOIN agencies AS a0 ON p2.agency_id = a0.id
+        ) AS s ON p1.id = s.plan_item_id
+        ORDER BY p1.c DESC, p1.ordinal, p1.id, p0.id, a.id, s.position, s.plan_item_id, s.agency_id
+        """;
+
+    /// <summary>change feed: one page</summary>
+    public const string Changes = """
+        SELECT c.sequence, c.occurred_at, c.action, c.resource_type, c.resource_key, c.version, c.link
+        FROM change_records AS c
+        WHERE c.sequence > @query_After AND c.public
+        ORDER BY c.sequence
+        LIMIT @p
+        """;
+
+    /// <summary>POST: X-Api-Key lookup (every authenticated request)</summary>
+    public const string ApiKey = """
+        SELECT a.id AS "Id", a.client_name AS "ClientName", a.role AS "Role", a0.code AS "AgencyCode"
+        FROM api_keys AS a
+        LEFT JOIN agencies AS a0 ON a.agency_id = a0.id
+        WHERE a.key_hash = @hash AND a.revoked_at IS NULL
+        LIMIT 2
+        """;
+
+    /// <summary>POST: Idempotency-Key wait bound</summary>
+    public const string LockTimeout = """
+        SELECT set_config('lock_timeout', @p0, true)
+        """;
+
+    /// <summary>POST: serialise requests with one key</summary>
+    public const string IdempotencyLock = """
+        SELECT pg_advisory_xact_lock(hashtextextended(@p0, 0))
+        """;
+
+    /// <summary>POST: key seen before?</summary>
+    public const string IdempotencyLookup = """
+        SELECT i.scope, i.key, i.body, i.content_type, i.created_at, i.location, i.request_hash, i.status_code
+        FROM idempotency_records AS i
+        WHERE i.scope = @scope AND i.key = @key
+        LIMIT 2
+        """;
+
+    /// <summary>POST: the reporter's agency</summary>
+    public const string AgencyByCode = """
+        SELECT a.id
+        FROM agencies AS a
+        WHERE a.code = @agencyCode
+        LIMIT 2
+        """;
+
+    /// <summary>POST: the item (and plan, coordinators) locked</summary>
+    public const string ItemForUpdate = """
+        SELECT s.id, s.and_related_agencies, s.completed_on, s.content, s.created_at, s.due_end, s.due_month, s.due_part, s.due_start, s.due_text, s.due_year, s.executing_units_text, s.last_reported_at, s.latest_report_id, s.lead_agency_id, s.lead_role, s.ordinal, s.percent_complete, s.plan_id, s.quarter, s.search_key, s.status, s.updated_at, s.xmin, s.id0, s.created_at0, s.document_type, s.duties, s.issued_on, s.issued_year, s.issuer_id, s.legal_bases, s.lifecycle, s.number, s.place, s.preamble, s.purposes, s.recipients, s.requirements, s.search_key0, s.signature, s.title, s.updated_at0, s.xmin0, s.year, p1.plan_item_id, p1.agency_id, p1.position
+        FROM (
+            SELECT p.id, p.and_related_agencies, p.completed_on, p.content, p.created_at, p.due_end, p.due_month, p.due_part, p.due_start, p.due_text, p.due_year, p.executing_units_text, p.last_reported_at, p.latest_report_id, p.lead_agency_id, p.lead_role, p.ordinal, p.percent_complete, p.plan_id, p.quarter, p.search_key, p.status, p.updated_at, p.xmin, p0.id AS id0, p0.created_at AS created_at0, p0.document_type, p0.duties, p0.issued_on, p0.issued_year, p0.issuer_id, p0.legal_bases, p0.lifecycle, p0.number, p0.place, p0.preamble, p0.purposes, p0.recipients, p0.requirements, p0.search_key AS search_key0, p0.signature, p0.title, p0.updated_at AS updated_at0, p0.xmin AS xmin0, p0.year
+            FROM (
+                SELECT *, xmin FROM plan_items WHERE plan_id = @p0 AND ordinal = @p1 FOR UPDATE
+            ) AS p
+            INNER JOIN plans AS p0 ON p.plan_id = p0.id
+            LIMIT 2
+        ) AS s
+        LEFT JOIN plan_item_coordinators AS p1 ON s.id = p1.plan_item_id
+        ORDER BY s.id, s.id0, p1.plan_item_id
+        """;
+
+    /// <summary>POST: item status from the report (batched with InsertReport)</summary>
+    public const string UpdateItem = """
+        UPDATE plan_items SET last_reported_at = @p0, latest_report_id = @p1, percent_complete = @p2, status = @p3, updated_at = @p4
+        WHERE id = @p5 AND xmin = @p6
+        RETURNING xmin
+        """;
+
+    /// <summary>POST: the report</summary>
+    public const string InsertReport = """
+        INSERT INTO progress_reports (id, evidence_document_date, evidence_document_number, evidence_url, percent_complete, period_from, period_to, plan_item_id, reported_at, reporting_agency_id, status, summary)
+        VALUES (@p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18)
+        """;
+
+    /// <summary>POST: the answer (GetProgressReportQuery)</summary>
+    public const string ReportById = """
+        SELECT p.id, p0.plan_id, p0.ordinal, a.code, a.name, a.short_name, p.status, p.percent_complete, p.summary, p.evidence_document_number IS NULL AND p.evidence_document_date IS NULL AND p.evidence_url IS NULL, p.evidence_document_number, p.evidence_document_date, p.evidence_url, p.period_from, p.period_to, p.reported_at
+        FROM progress_reports AS p
+        INNER JOIN plan_items AS p0 ON p.plan_item_id = p0.id
+        INNER JOIN agencies AS a ON p.reporting_agency_id = a.id
+        WHERE p.id = @query_Id
+        LIMIT 2
+        """;
+
+    /// <summary>POST: change-feed lock, held to commit</summary>
+    public const string FeedLock = """
+        SELECT pg_advisory_xact_lock(@p0)
+        """;
+
+    /// <summary>POST: the item as the API shows it (its feed version)</summary>
+    public const string ItemSnapshot = """
+        SELECT s.plan_id, s.number, s.ordinal, s.quarter, s.content, s.code, s.name, s.short_name, s.lead_role, s.id, s.id0, s.id1, s0.code, s0.name, s0.short_name, s0.plan_item_id, s0.agency_id, s0.id, s.and_related_agencies, s.executing_units_text, s.due_year, s.due_month, s.due_part, s.due_text, s.due_start, s.due_end, s.c, s.status, s.percent_complete, s.completed_on, s.last_reported_at, s.latest_report_id, s.created_at, s.updated_at, s.xmin
+        FROM (
+            SELECT p.plan_id, p0.number, p.ordinal, p.quarter, p.content, a.code, a.name, a.short_name, p.lead_role, p.and_related_agencies, p.executing_units_text, p.due_year, p.due_month, p.due_part, p.due_text, p.due_start, p.due_end, p.due_year IS NULL AS c, p.status, p.percent_complete, p.completed_on, p.last_reported_at, p.latest_report_id, p.created_at, p.updated_at, p.xmin, p.id, p0.id AS id0, a.id AS id1
+            FROM plan_items AS p
+            INNER JOIN plans AS p0 ON p.plan_id = p0.id
+            INNER JOIN agencies AS a ON p.lead_agency_id = a.id
+            WHERE p.plan_id = @query_PlanId AND p.ordinal = @query_Ordinal
+            LIMIT 2
+        ) AS s
+        LEFT JOIN (
+            SELECT a0.code, a0.name, a0.short_name, p1.plan_item_id, p1.agency_id, a0.id, p1.position
+            FROM plan_item_coordinators AS p1
+            INNER JOIN agencies AS a0 ON p1.agency_id = a0.id
+        ) AS s0 ON s.id = s0.plan_item_id
+        ORDER BY s.id, s.id0, s.id1, s0.position, s0.plan_item_id, s0.agency_id
+        """;
+
+    /// <summary>POST: is the change public</summary>
+    public const string PlanPublic = """
+        SELECT EXISTS (
+            SELECT 1
+            FROM plans AS p
+            WHERE p.id = @item_PlanId AND p.lifecycle <> 'draft')
+        """;
+
+    /// <summary>POST: audit entry (batched with two InsertChange)</summary>
+    public const string InsertAudit = """
+        INSERT INTO audit_entries (id, action, after, agency_code, before, client_id, client_name, key_id, occurred_at, resource_key, resource_type, trace_id)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11)
+        """;
+
+    /// <summary>POST: change record</summary>
+    public const string InsertChange = """
+        INSERT INTO change_records (action, link, occurred_at, public, resource_key, resource_type, version)
+        VALUES (@p12, @p13, @p14, @p15, @p16, @p17, @p18)
+        RETURNING sequence
+        """;
+
+    /// <summary>POST: the stored answer</summary>
+    public const string InsertIdempotency = """
+        INSERT INTO idempotency_records (key, scope, body, content_type, created_at, location, request_hash, status_code)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)
+        """;
+}
