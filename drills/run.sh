@@ -8,7 +8,7 @@
 # issues credentials with scripts/cli.sh, and runs the driver (drills/PlanApi.Drills), which starts and stops the API
 # itself as a real process on 127.0.0.1:5090 (it must kill, signal and restart it). On exit, whatever happens, it stops
 # the API it started (by its recorded pid) and the drill cluster. Every drill is bounded in time; `all` takes about
-# 4 minutes plus the soak. Exit code 0 when every drill passed, 1 when one failed, 2 on a setup error.
+# 5 minutes plus the soak. Exit code 0 when every drill passed, 1 when one failed, 2 on a setup error.
 # Settings: PLANAPI_DRILL_PG_PORT (55440), PLANAPI_DRILL_URL (http://127.0.0.1:5090).
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
