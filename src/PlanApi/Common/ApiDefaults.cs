@@ -9,6 +9,16 @@ namespace PlanApi.Common;
 
 public static class ApiDefaults
 {
+    /// <summary>The API's JSON settings as one shared instance (ETags, examples, seeds), equal to MVC's.</summary>
+    public static JsonSerializerOptions Json { get; } = CreateJson();
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        ConfigureJson(options);
+        return options;
+    }
+
     /// <summary>camelCase properties, snake_case enum strings, ISO 8601 dates, Vietnamese unescaped.</summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {

@@ -9,7 +9,7 @@ namespace PlanApi.Common;
 /// </summary>
 public static class ETags
 {
-    public static JsonSerializerOptions Json { get; } = CreateOptions();
+    public static JsonSerializerOptions Json { get; } = ApiDefaults.Json;
 
     public static byte[] Serialize(object value, Type type) => JsonSerializer.SerializeToUtf8Bytes(value, type, Json);
 
@@ -24,10 +24,4 @@ public static class ETags
     public static bool Matches(string? header, string etag, bool weak = false) =>
         header is not null && header.Split(',').Select(v => v.Trim()).Any(v => v == "*" || v == etag || (weak && v == "W/" + etag));
 
-    private static JsonSerializerOptions CreateOptions()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        ApiDefaults.ConfigureJson(options);
-        return options;
-    }
 }

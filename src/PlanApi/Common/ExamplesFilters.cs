@@ -54,7 +54,7 @@ internal sealed class ExamplesOperationFilter : IOperationFilter
 
 internal static class ApiExamples
 {
-    private static readonly JsonSerializerOptions Json = CreateOptions();
+    private static readonly JsonSerializerOptions Json = ApiDefaults.Json;
 
     public static JsonNode? For(Type type, int status = 200, string? path = null)
     {
@@ -102,10 +102,4 @@ internal static class ApiExamples
         400 => 1, 401 => 2, 403 => 4, 404 => 5, 409 => 10, 412 => 13, 413 => 14, 415 => 16, 422 => 21, 428 => 1, 429 => 1, 503 => 4, _ => 1,
     };
 
-    private static JsonSerializerOptions CreateOptions()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        ApiDefaults.ConfigureJson(options);
-        return options;
-    }
 }

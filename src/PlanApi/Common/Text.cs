@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FluentValidation;
 
 namespace PlanApi.Common;
 
@@ -11,6 +12,10 @@ public static partial class Text
     /// <summary>No C0/C1 control characters other than tab and line breaks.</summary>
     public static bool IsClean(string? value) =>
         value is null || !value.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'));
+
+    /// <summary>The rule every free-text and code field shares: no control characters.</summary>
+    public static IRuleBuilderOptions<T, string?> Clean<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(IsClean).WithMessage(CleanMessage);
 
     public static bool IsCode(string? value) => value is not null && CodePattern().IsMatch(value);
 

@@ -11,7 +11,7 @@ namespace PlanApi.Data;
 /// </summary>
 public sealed class Seeder(PlanDbContext db, TimeProvider clock, ILogger<Seeder> logger)
 {
-    private static readonly JsonSerializerOptions Json = CreateOptions();
+    private static readonly JsonSerializerOptions Json = ApiDefaults.Json;
 
     public async Task SeedAsync(string seedDirectory, CancellationToken ct = default)
     {
@@ -103,10 +103,4 @@ public sealed class Seeder(PlanDbContext db, TimeProvider clock, ILogger<Seeder>
         JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json)
         ?? throw new InvalidDataException($"{path} is empty.");
 
-    private static JsonSerializerOptions CreateOptions()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        ApiDefaults.ConfigureJson(options);
-        return options;
-    }
 }

@@ -18,13 +18,13 @@ internal sealed class AgencyFieldsValidator : AbstractValidator<AgencyFields>
 {
     public AgencyFieldsValidator()
     {
-        RuleFor(a => a.Name).NotEmpty().MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage);
-        RuleFor(a => a.ShortName).MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+        RuleFor(a => a.Name).NotEmpty().MaximumLength(Limits.Name).Clean();
+        RuleFor(a => a.ShortName).MaximumLength(Limits.Name).Clean();
         RuleFor(a => a.Kind).NotNull().IsInEnum();
         RuleFor(a => a.Aliases).Must(a => a is null || a.Count <= Limits.Aliases)
             .WithMessage($"At most {Limits.Aliases} aliases.");
-        RuleForEach(a => a.Aliases).NotEmpty().MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage);
-        RuleFor(a => a.ParentCode).MaximumLength(Limits.Code).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+        RuleForEach(a => a.Aliases).NotEmpty().MaximumLength(Limits.Name).Clean();
+        RuleFor(a => a.ParentCode).MaximumLength(Limits.Code).Clean();
     }
 }
 

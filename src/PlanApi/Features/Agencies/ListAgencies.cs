@@ -14,7 +14,7 @@ internal sealed class ListAgenciesValidator : AbstractValidator<ListAgenciesQuer
     public ListAgenciesValidator()
     {
         Include(new PagedQueryValidator<ListAgenciesQuery>());
-        RuleFor(q => q.Q).MaximumLength(200).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+        RuleFor(q => q.Q).MaximumLength(200).Clean();
     }
 }
 

@@ -21,9 +21,9 @@ internal sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyComm
 {
     public CreateApiKeyValidator()
     {
-        RuleFor(c => c.ClientName).NotEmpty().MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+        RuleFor(c => c.ClientName).NotEmpty().MaximumLength(Limits.Name).Clean();
         RuleFor(c => c.Role).IsInEnum();
-        RuleFor(c => c.AgencyCode).MaximumLength(Limits.Code).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+        RuleFor(c => c.AgencyCode).MaximumLength(Limits.Code).Clean();
         RuleFor(c => c.AgencyCode).NotEmpty().When(c => c.Role == ClientRole.Reporter).WithMessage("A reporter key reports for one agency: name it.");
         RuleFor(c => c.AgencyCode).Empty().When(c => c.Role != ClientRole.Reporter).WithMessage("Only reporter keys are bound to an agency.");
     }

@@ -33,9 +33,9 @@ internal sealed class ListAuditEntriesValidator : AbstractValidator<ListAuditEnt
     public ListAuditEntriesValidator()
     {
         Include(new PagedQueryValidator<ListAuditEntriesQuery>());
-        RuleFor(q => q.ResourceType).MaximumLength(32).Must(Text.IsClean).WithMessage(Text.CleanMessage);
-        RuleFor(q => q.ResourceKey).MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage);
-        RuleFor(q => q.Client).MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+        RuleFor(q => q.ResourceType).MaximumLength(32).Clean();
+        RuleFor(q => q.ResourceKey).MaximumLength(Limits.Name).Clean();
+        RuleFor(q => q.Client).MaximumLength(Limits.Name).Clean();
         RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null);
     }
 }

@@ -22,15 +22,15 @@ internal sealed class GroupingFieldsValidator : AbstractValidator<GroupingFields
     public GroupingFieldsValidator()
     {
         RuleFor(g => g.Kind).NotNull().IsInEnum();
-        RuleFor(g => g.Name).NotEmpty().MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+        RuleFor(g => g.Name).NotEmpty().MaximumLength(Limits.Name).Clean();
         RuleFor(g => g.Year).InclusiveBetween(2000, 2100);
-        RuleFor(g => g.Description).MaximumLength(Limits.Text).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+        RuleFor(g => g.Description).MaximumLength(Limits.Text).Clean();
         RuleFor(g => g.MemberCodes)
             .Must(m => m is null || m.Count <= 500).WithMessage("At most 500 members.")
             .Must(m => m is null || m.Distinct().Count() == m.Count).WithMessage("Each member may appear once.");
-        RuleForEach(g => g.MemberCodes).NotEmpty().MaximumLength(Limits.Code).Must(Text.IsClean).WithMessage(Text.CleanMessage);
-        RuleFor(g => g.HeadCode).MaximumLength(Limits.Code).Must(Text.IsClean).WithMessage(Text.CleanMessage);
-        RuleFor(g => g.DeputyCode).MaximumLength(Limits.Code).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+        RuleForEach(g => g.MemberCodes).NotEmpty().MaximumLength(Limits.Code).Clean();
+        RuleFor(g => g.HeadCode).MaximumLength(Limits.Code).Clean();
+        RuleFor(g => g.DeputyCode).MaximumLength(Limits.Code).Clean();
         RuleFor(g => g.HeadCode).Must((g, head) => head is null || (g.MemberCodes ?? []).Contains(head))
             .WithMessage("The head must be one of the members.");
         RuleFor(g => g.DeputyCode).Must((g, deputy) => deputy is null || (g.MemberCodes ?? []).Contains(deputy))

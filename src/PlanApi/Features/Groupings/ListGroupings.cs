@@ -16,7 +16,7 @@ internal sealed class ListGroupingsValidator : AbstractValidator<ListGroupingsQu
     {
         Include(new PagedQueryValidator<ListGroupingsQuery>());
         RuleFor(q => q.Year).InclusiveBetween(2000, 2100);
-        RuleFor(q => q.Member).MaximumLength(Limits.Code).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+        RuleFor(q => q.Member).MaximumLength(Limits.Code).Clean();
     }
 }
 

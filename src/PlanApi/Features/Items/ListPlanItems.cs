@@ -26,9 +26,9 @@ internal sealed class ListPlanItemsValidator : AbstractValidator<ListPlanItemsQu
     {
         Include(new PagedQueryValidator<ListPlanItemsQuery>());
         RuleFor(q => q.Quarter).InclusiveBetween(1, 4);
-        RuleFor(q => q.Lead).MaximumLength(Limits.Code).Must(Text.IsClean).WithMessage(Text.CleanMessage);
-        RuleFor(q => q.Agency).MaximumLength(Limits.Code).Must(Text.IsClean).WithMessage(Text.CleanMessage);
-        RuleFor(q => q.Q).MaximumLength(200).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+        RuleFor(q => q.Lead).MaximumLength(Limits.Code).Clean();
+        RuleFor(q => q.Agency).MaximumLength(Limits.Code).Clean();
+        RuleFor(q => q.Q).MaximumLength(200).Clean();
     }
 }
 

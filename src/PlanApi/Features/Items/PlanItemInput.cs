@@ -32,15 +32,15 @@ internal sealed class PlanItemFieldsValidator : AbstractValidator<PlanItemFields
     public PlanItemFieldsValidator()
     {
         RuleFor(i => i.Quarter).InclusiveBetween(1, 4);
-        RuleFor(i => i.Content).NotEmpty().MaximumLength(Limits.Text).Must(Text.IsClean).WithMessage(Text.CleanMessage);
-        RuleFor(i => i.LeadAgencyCode).NotEmpty().MaximumLength(Limits.Code).Must(Text.IsClean).WithMessage(Text.CleanMessage);
-        RuleFor(i => i.LeadRole).MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage);
-        RuleFor(i => i.ExecutingUnitsText).MaximumLength(Limits.Text).Must(Text.IsClean).WithMessage(Text.CleanMessage);
-        RuleFor(i => i.DueText).MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+        RuleFor(i => i.Content).NotEmpty().MaximumLength(Limits.Text).Clean();
+        RuleFor(i => i.LeadAgencyCode).NotEmpty().MaximumLength(Limits.Code).Clean();
+        RuleFor(i => i.LeadRole).MaximumLength(Limits.Name).Clean();
+        RuleFor(i => i.ExecutingUnitsText).MaximumLength(Limits.Text).Clean();
+        RuleFor(i => i.DueText).MaximumLength(Limits.Name).Clean();
         RuleFor(i => i.CoordinatingAgencyCodes)
             .Must(c => c is null || c.Count <= 100).WithMessage("At most 100 coordinating agencies.")
             .Must(c => c is null || c.Distinct().Count() == c.Count).WithMessage("Each coordinating agency may appear once.");
-        RuleForEach(i => i.CoordinatingAgencyCodes).NotEmpty().MaximumLength(Limits.Code).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+        RuleForEach(i => i.CoordinatingAgencyCodes).NotEmpty().MaximumLength(Limits.Code).Clean();
         RuleFor(i => i).Must(i => i.CoordinatingAgencyCodes is null || !i.CoordinatingAgencyCodes.Contains(i.LeadAgencyCode))
             .WithName("coordinatingAgencyCodes").WithMessage("The lead agency cannot also be a coordinating agency.");
         When(i => i.Due is not null, () =>

@@ -17,8 +17,8 @@ internal sealed class ListPlansValidator : AbstractValidator<ListPlansQuery>
     {
         Include(new PagedQueryValidator<ListPlansQuery>());
         RuleFor(q => q.Year).InclusiveBetween(2000, 2100);
-        RuleFor(q => q.Issuer).MaximumLength(Limits.Code).Must(Text.IsClean).WithMessage(Text.CleanMessage);
-        RuleFor(q => q.Q).MaximumLength(200).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+        RuleFor(q => q.Issuer).MaximumLength(Limits.Code).Clean();
+        RuleFor(q => q.Q).MaximumLength(200).Clean();
     }
 }
 

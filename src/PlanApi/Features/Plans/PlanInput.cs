@@ -43,15 +43,15 @@ internal sealed class PlanFieldsValidator : AbstractValidator<PlanFields>
 {
     public PlanFieldsValidator()
     {
-        RuleFor(p => p.IssuerCode).NotEmpty().MaximumLength(Limits.Code).Must(Text.IsClean).WithMessage(Text.CleanMessage);
-        RuleFor(p => p.Number).NotEmpty().MaximumLength(Limits.Number).Must(Text.IsClean).WithMessage(Text.CleanMessage)
+        RuleFor(p => p.IssuerCode).NotEmpty().MaximumLength(Limits.Code).Clean();
+        RuleFor(p => p.Number).NotEmpty().MaximumLength(Limits.Number).Clean()
             .Must(n => n is null || n.Contains('/')).WithMessage("Write the number with its symbol, e.g. '244/KH-UBND'.");
-        RuleFor(p => p.DocumentType).MaximumLength(16).Must(Text.IsClean).WithMessage(Text.CleanMessage);
-        RuleFor(p => p.Place).MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+        RuleFor(p => p.DocumentType).MaximumLength(16).Clean();
+        RuleFor(p => p.Place).MaximumLength(Limits.Name).Clean();
         RuleFor(p => p.IssuedOn).InclusiveBetween(new DateOnly(1945, 9, 2), new DateOnly(2100, 12, 31));
         RuleFor(p => p.Year).InclusiveBetween(2000, 2100);
-        RuleFor(p => p.Title).NotEmpty().MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage);
-        RuleFor(p => p.Preamble).MaximumLength(Limits.Text).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+        RuleFor(p => p.Title).NotEmpty().MaximumLength(Limits.Name).Clean();
+        RuleFor(p => p.Preamble).MaximumLength(Limits.Text).Clean();
         RuleFor(p => p.Lifecycle).IsInEnum();
         ListRule(RuleFor(p => p.LegalBases));
         ListRule(RuleFor(p => p.Purposes));
@@ -64,30 +64,30 @@ internal sealed class PlanFieldsValidator : AbstractValidator<PlanFields>
         RuleForEach(p => p.Duties).NotNull();
         RuleForEach(p => p.LegalBases).ChildRules(b =>
         {
-            b.RuleFor(x => x.Number).NotEmpty().MaximumLength(Limits.Number).Must(Text.IsClean).WithMessage(Text.CleanMessage);
-            b.RuleFor(x => x.DocumentType).MaximumLength(16).Must(Text.IsClean).WithMessage(Text.CleanMessage);
-            b.RuleFor(x => x.IssuerName).MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage);
-            b.RuleFor(x => x.IssuerCode).MaximumLength(Limits.Code).Must(Text.IsClean).WithMessage(Text.CleanMessage);
-            b.RuleFor(x => x.Title).MaximumLength(Limits.Text).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+            b.RuleFor(x => x.Number).NotEmpty().MaximumLength(Limits.Number).Clean();
+            b.RuleFor(x => x.DocumentType).MaximumLength(16).Clean();
+            b.RuleFor(x => x.IssuerName).MaximumLength(Limits.Name).Clean();
+            b.RuleFor(x => x.IssuerCode).MaximumLength(Limits.Code).Clean();
+            b.RuleFor(x => x.Title).MaximumLength(Limits.Text).Clean();
         });
         RuleForEach(p => p.Purposes).SetValidator(new LabeledTextValidator());
         RuleForEach(p => p.Requirements).SetValidator(new LabeledTextValidator());
         RuleForEach(p => p.Duties).ChildRules(d =>
         {
             d.RuleFor(x => x.Ordinal).InclusiveBetween(1, 1000);
-            d.RuleFor(x => x.Text).NotEmpty().MaximumLength(Limits.Text).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+            d.RuleFor(x => x.Text).NotEmpty().MaximumLength(Limits.Text).Clean();
             d.RuleFor(x => x.AgencyCodes).Must(c => c is null || c.Count <= 100).WithMessage("At most 100 agencies.");
-            d.RuleForEach(x => x.AgencyCodes).NotEmpty().MaximumLength(Limits.Code).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+            d.RuleForEach(x => x.AgencyCodes).NotEmpty().MaximumLength(Limits.Code).Clean();
         });
-        RuleForEach(p => p.Recipients).NotEmpty().MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+        RuleForEach(p => p.Recipients).NotEmpty().MaximumLength(Limits.Name).Clean();
         When(p => p.Signature is not null, () =>
         {
-            RuleFor(p => p.Signature!.Position).NotEmpty().MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage).OverridePropertyName("signature.position");
-            RuleFor(p => p.Signature!.Signer).NotEmpty().MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage).OverridePropertyName("signature.signer");
+            RuleFor(p => p.Signature!.Position).NotEmpty().MaximumLength(Limits.Name).Clean().OverridePropertyName("signature.position");
+            RuleFor(p => p.Signature!.Signer).NotEmpty().MaximumLength(Limits.Name).Clean().OverridePropertyName("signature.signer");
             RuleFor(p => p.Signature!.AuthorityPrefix)
                 .Must(a => a is null or "TM." or "KT." or "TL." or "TUQ.")
                 .WithMessage("One of TM., KT., TL., TUQ.").OverridePropertyName("signature.authorityPrefix");
-            RuleFor(p => p.Signature!.AuthorityBody).MaximumLength(Limits.Name).Must(Text.IsClean).WithMessage(Text.CleanMessage).OverridePropertyName("signature.authorityBody");
+            RuleFor(p => p.Signature!.AuthorityBody).MaximumLength(Limits.Name).Clean().OverridePropertyName("signature.authorityBody");
         });
     }
 
@@ -98,8 +98,8 @@ internal sealed class PlanFieldsValidator : AbstractValidator<PlanFields>
     {
         public LabeledTextValidator()
         {
-            RuleFor(x => x.Label).MaximumLength(16).Must(Text.IsClean).WithMessage(Text.CleanMessage);
-            RuleFor(x => x.Text).NotEmpty().MaximumLength(Limits.Text).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+            RuleFor(x => x.Label).MaximumLength(16).Clean();
+            RuleFor(x => x.Text).NotEmpty().MaximumLength(Limits.Text).Clean();
         }
     }
 }

@@ -36,7 +36,7 @@ internal sealed class PostProgressReportValidator : AbstractValidator<PostProgre
         RuleFor(c => c.Body).NotNull();
         When(c => c.Body is not null, () =>
         {
-            RuleFor(c => c.Body.ReportingAgencyCode).MaximumLength(Limits.Code).Must(Text.IsClean).WithMessage(Text.CleanMessage)
+            RuleFor(c => c.Body.ReportingAgencyCode).MaximumLength(Limits.Code).Clean()
                 .OverridePropertyName("reportingAgencyCode");
             RuleFor(c => c.Body.ReportingAgencyCode).NotEmpty().When(c => c.CallerAgencyCode is null)
                 .WithMessage("Name the reporting agency: this credential is not bound to one.").OverridePropertyName("reportingAgencyCode");
@@ -45,10 +45,10 @@ internal sealed class PostProgressReportValidator : AbstractValidator<PostProgre
             RuleFor(c => c.Body).Must(b => b.PercentComplete is not { } p || ItemRules.CheckPercent(b.Status, p) is null)
                 .WithMessage(c => ItemRules.CheckPercent(c.Body.Status, c.Body.PercentComplete ?? 0)!)
                 .OverridePropertyName("percentComplete");
-            RuleFor(c => c.Body.Summary).NotEmpty().MaximumLength(Limits.Text).Must(Text.IsClean).WithMessage(Text.CleanMessage)
+            RuleFor(c => c.Body.Summary).NotEmpty().MaximumLength(Limits.Text).Clean()
                 .OverridePropertyName("summary");
-            RuleFor(c => c.Body.Evidence!.DocumentNumber).MaximumLength(Limits.Number).Must(Text.IsClean)
-                .WithMessage(Text.CleanMessage).OverridePropertyName("evidence.documentNumber").When(c => c.Body.Evidence is not null);
+            RuleFor(c => c.Body.Evidence!.DocumentNumber).MaximumLength(Limits.Number).Clean()
+               .OverridePropertyName("evidence.documentNumber").When(c => c.Body.Evidence is not null);
             RuleFor(c => c.Body.Evidence!.Url).MaximumLength(Limits.Url)
                 .Must(u => u is null || (Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
                 .WithMessage("An absolute http(s) URL.").OverridePropertyName("evidence.url").When(c => c.Body.Evidence is not null);

@@ -17,7 +17,7 @@ internal sealed class ListPlanStatusesValidator : AbstractValidator<ListPlanStat
     {
         Include(new PagedQueryValidator<ListPlanStatusesQuery>());
         RuleFor(q => q.Year).InclusiveBetween(2000, 2100);
-        RuleFor(q => q.Issuer).MaximumLength(Limits.Code).Must(Text.IsClean).WithMessage(Text.CleanMessage);
+        RuleFor(q => q.Issuer).MaximumLength(Limits.Code).Clean();
     }
 }
 

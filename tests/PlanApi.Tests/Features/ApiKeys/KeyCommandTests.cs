@@ -8,7 +8,9 @@ using PlanApi.Features.ApiKeys;
 using PlanApi.Tests.Infrastructure;
 using static PlanApi.Tests.Features.Security.SecurityRequests;
 
-namespace PlanApi.Tests.Features.Security;
+using PlanApi.Tests.Features.Security;
+
+namespace PlanApi.Tests.Features.ApiKeys;
 
 /// <summary>
 /// What <c>keys create</c> on the command line relies on: the API's own command, sent outside any HTTP request

@@ -8,7 +8,9 @@ using PlanApi.Tests.Infrastructure;
 using static PlanApi.Tests.Features.Plans.PlanRequests;
 using static PlanApi.Tests.Features.Security.SecurityRequests;
 
-namespace PlanApi.Tests.Features.Security;
+using PlanApi.Tests.Features.Security;
+
+namespace PlanApi.Tests.Features.ApiKeys;
 
 /// <summary>
 /// /api/v1/api-keys: a key is shown once, listed without its secret, works at once, stops at once when revoked,

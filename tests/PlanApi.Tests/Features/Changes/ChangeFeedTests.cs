@@ -7,7 +7,9 @@ using PlanApi.Tests.Infrastructure;
 using static PlanApi.Tests.Features.Plans.PlanRequests;
 using static PlanApi.Tests.Features.Security.SecurityRequests;
 
-namespace PlanApi.Tests.Features.Security;
+using PlanApi.Tests.Features.Security;
+
+namespace PlanApi.Tests.Features.Changes;
 
 /// <summary>
 /// GET /api/v1/changes: every create, update and delete in commit order, with the resource's ETag right after the

@@ -7,7 +7,9 @@ using PlanApi.Tests.Infrastructure;
 using static PlanApi.Tests.Features.Plans.PlanRequests;
 using static PlanApi.Tests.Features.Security.SecurityRequests;
 
-namespace PlanApi.Tests.Features.Security;
+using PlanApi.Tests.Features.Security;
+
+namespace PlanApi.Tests.Features.Audit;
 
 /// <summary>
 /// The audit trail (admins only): every accepted write with who made it, when, and the resource before and after;
