@@ -7,6 +7,8 @@
 # Results: bench/results/scale-N.json and bench/RESULTS.md (rebuilt from every results/*.json).
 #
 # Usage: bench/run.sh [--scale 1] [--runs 3] [--duration 10s] [--connections 32] [--threads 2] [--regenerate]
+#                     [--scenarios status,agency,search,changes,notmodified,post] [--label NAME]
+# --label writes bench/results/steps/NAME.json (a tuning step's before or after) instead of the scale's result and RESULTS.md.
 # Not part of the test run. Needs: .NET 10 SDK, PostgreSQL 15 (server, psql, pgbench), wrk (installed with apt-get when
 # missing and running as root), python3, curl. Everything listens on 127.0.0.1; everything started here is stopped on exit.
 set -euo pipefail
@@ -14,6 +16,7 @@ set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$BENCH/.." && pwd)"
 SCALE=1 RUNS=3 DURATION=10s CONNECTIONS=32 THREADS=2 REGENERATE=0
+ONLY="status,agency,search,changes,notmodified,post" LABEL=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --scale) SCALE="$2"; shift 2 ;;
@@ -22,12 +25,21 @@ while [[ $# -gt 0 ]]; do
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --threads) THREADS="$2"; shift 2 ;;
     --regenerate) REGENERATE=1; shift ;;
-    *) echo "usage: $0 [--scale N] [--runs N] [--duration Ns] [--connections N] [--threads N] [--regenerate]" >&2; exit 2 ;;
+    --scenarios) ONLY="$2"; shift 2 ;;
+    --label) LABEL="$2"; shift 2 ;;
+    *) echo "usage: $0 [--scale N] [--runs N] [--duration Ns] [--connections N] [--threads N] [--regenerate] [--scenarios a,b] [--label NAME]" >&2; exit 2 ;;
   esac
 done
 [[ "$DURATION" =~ ^([0-9]+)s$ ]] || { echo "--duration takes seconds, e.g. 10s" >&2; exit 2; }
 SECONDS_PER_RUN="${BASH_REMATCH[1]}"
+[[ "$LABEL" =~ ^[A-Za-z0-9._-]*$ ]] || { echo "--label takes letters, digits, . _ -" >&2; exit 2; }
+IFS=, read -r -a SCENARIOS <<< "$ONLY"
+for s in "${SCENARIOS[@]}"; do
+  [[ " status agency search changes notmodified post " == *" $s "* ]] || { echo "unknown scenario: $s" >&2; exit 2; }
+done
 COMMAND="bench/run.sh --scale $SCALE --runs $RUNS --duration $DURATION --connections $CONNECTIONS --threads $THREADS"
+[[ "$ONLY" == "status,agency,search,changes,notmodified,post" ]] || COMMAND+=" --scenarios $ONLY"
+[[ -z "$LABEL" ]] || COMMAND+=" --label $LABEL"
 
 export BENCH_PG_PORT="${BENCH_PG_PORT:-55450}"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
@@ -63,6 +75,7 @@ if [[ "$("$BENCH/pg.sh" status)" != running ]]; then "$BENCH/pg.sh" start; PG_ST
 
 # --- build -------------------------------------------------------------------------------------------------------
 log "building the API, the generator and the raw app (Release)"
+COMMIT_STAMP="$(git -C "$REPO" rev-parse --short HEAD)$(git -C "$REPO" diff --quiet HEAD -- src || echo '+uncommitted')"
 dotnet build "$REPO/src/PlanApi/PlanApi.csproj" -c Release -nologo -v quiet -clp:NoSummary >/dev/null
 dotnet build "$BENCH/Generator/Generator.csproj" -c Release -nologo -v quiet -clp:NoSummary >/dev/null
 dotnet build "$BENCH/RawApp/RawApp.csproj" -c Release -nologo -v quiet -clp:NoSummary >/dev/null
@@ -219,12 +232,13 @@ pgb() { # name scenario clients
 
 # --- warm-up (JIT, pools, caches) ----------------------------------------------------------------------------------
 log "warming up"
-for s in status agency search changes; do
-  run_wrk "warmup-$s-api" get "${URL[$s,api]}" 3s; run_wrk "warmup-$s-raw" get "${URL[$s,raw]}" 3s
+for s in "${SCENARIOS[@]}"; do
+  case "$s" in
+    notmodified) run_wrk warmup-notmodified-api inm "${URL[notmodified,api]}" 3s ;;
+    post) run_wrk warmup-post-api post "$API_URL" 3s /api/v1; run_wrk warmup-post-raw post "$RAW_URL" 3s /raw ;;
+    *) run_wrk "warmup-$s-api" get "${URL[$s,api]}" 3s; run_wrk "warmup-$s-raw" get "${URL[$s,raw]}" 3s ;;
+  esac
 done
-run_wrk warmup-notmodified-api inm "${URL[notmodified,api]}" 3s
-run_wrk warmup-post-api post "$API_URL" 3s /api/v1
-run_wrk warmup-post-raw post "$RAW_URL" 3s /raw
 run_wrk warmup-bare get "$BARE_URL" 3s
 # The pool size the API reached under $CONNECTIONS connections: pgbench runs with as many clients.
 POOL="$(q "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'planapi-bench'")"
@@ -232,7 +246,6 @@ POOL="$(q "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'plana
 log "API connection pool: $POOL connections; pgbench runs with -c $POOL"
 
 # --- measured runs: per round, each scenario's targets back to back, their order rotated each round -----------------
-SCENARIOS=(status agency search changes notmodified post)
 declare -A TARGETS
 TARGETS[status]="api raw pgb"; TARGETS[agency]="api raw pgb"; TARGETS[search]="api raw pgb"; TARGETS[changes]="api raw pgb"
 TARGETS[notmodified]="api raw bare"; TARGETS[post]="api raw pgb pgbw"
@@ -284,8 +297,15 @@ cat > "$OUT/meta.json" <<EOF
   "post_targets": $(wc -l < "$OUT/post-targets.tsv"), "post_plans": $(wc -l < "$WORK/keys.tsv"),
   "store": "$(q "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = current_database()")",
   "database_size": "$(q "SELECT pg_size_pretty(pg_database_size(current_database()))")",
+  "label": "$LABEL", "commit": "$COMMIT_STAMP",
   "counts": "$(q "SELECT (SELECT count(*) FROM agencies) || ' agencies, ' || (SELECT count(*) FROM groupings) || ' groupings, ' || (SELECT count(*) FROM plans) || ' plans, ' || (SELECT count(*) FROM plan_items) || ' items, ' || (SELECT count(*) FROM progress_reports) || ' progress reports, ' || (SELECT count(*) FROM change_records) || ' change records, ' || (SELECT count(*) FROM audit_entries) || ' audit entries'")"
 }
 EOF
+if [[ -n "$LABEL" ]]; then
+  mkdir -p "$BENCH/results/steps"
+  python3 "$BENCH/summarize.py" --step "$OUT" "$BENCH/results/steps/$LABEL.json"
+  log "done: $BENCH/results/steps/$LABEL.json (raw outputs in $OUT)"
+  exit 0
+fi
 python3 "$BENCH/summarize.py" "$OUT" "$BENCH/results/scale-$SCALE.json" "$BENCH/RESULTS.md"
 log "done: $BENCH/RESULTS.md (raw outputs in $OUT)"
