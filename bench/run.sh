@@ -57,7 +57,7 @@ log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 # --- tools -------------------------------------------------------------------------------------------------------
 if ! command -v wrk >/dev/null; then
   [[ $(id -u) -eq 0 ]] || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-  log "installing wrk"; apt-get install -y wrk >/dev/null
+  log "installing wrk"; apt-get install -y wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y wrk >/dev/null; }
 fi
 for tool in pgbench psql dotnet python3 curl; do command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 1; }; done
 
