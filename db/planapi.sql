@@ -461,3 +461,61 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124041350_ChangeFeedPositions') THEN
+    ALTER TABLE change_records ALTER COLUMN sequence DROP IDENTITY;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124041350_ChangeFeedPositions') THEN
+    CREATE TABLE change_feed_origin (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        base bigint NOT NULL);
+    INSERT INTO change_feed_origin (base) SELECT coalesce(max(sequence), 0) FROM change_records;
+
+    CREATE FUNCTION change_records_assign_sequence() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    DECLARE
+        n bigint := coalesce(nullif(current_setting('planapi.change_index', true), ''), '0')::bigint + 1;
+    BEGIN
+        IF NEW.sequence IS NOT NULL THEN
+            RETURN NEW;
+        END IF;
+        IF n >= 1048576 THEN
+            RAISE EXCEPTION 'A transaction may record at most 1048575 changes.';
+        END IF;
+        PERFORM set_config('planapi.change_index', n::text, true);
+        NEW.sequence := (SELECT base FROM change_feed_origin) + (pg_current_xact_id()::text::bigint << 20) + n;
+        RETURN NEW;
+    END
+    $fn$;
+
+    CREATE TRIGGER change_records_assign_sequence BEFORE INSERT ON change_records
+        FOR EACH ROW EXECUTE FUNCTION change_records_assign_sequence();
+
+    -- The oldest transaction still running in this statement's snapshot, or the next one to start: those of
+    -- other databases left out when pg_stat_activity shows them there (they never write this feed).
+    CREATE FUNCTION change_feed_horizon() RETURNS bigint LANGUAGE sql STABLE AS $fn$
+        SELECT o.base + (coalesce(
+            (SELECT min(x::text::bigint) FROM pg_snapshot_xip(s.snapshot) AS x
+             WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity a
+                               WHERE a.backend_xid = x::xid AND a.datname IS DISTINCT FROM current_database())),
+            pg_snapshot_xmax(s.snapshot)::text::bigint) << 20)
+        FROM change_feed_origin o, (SELECT pg_current_snapshot() AS snapshot) s
+    $fn$;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124041350_ChangeFeedPositions') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261124041350_ChangeFeedPositions', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -754,8 +754,8 @@ internal sealed class Loader(NpgsqlDataSource dataSource, Options options)
         await using var c = await OpenAsync();
         await ExecAsync(c,
             """
-            INSERT INTO change_records (occurred_at, action, resource_type, resource_key, version, link, public)
-            SELECT occurred_at, action, resource_type, resource_key,
+            INSERT INTO change_records (sequence, occurred_at, action, resource_type, resource_key, version, link, public)
+            SELECT row_number() OVER (ORDER BY occurred_at, k, tie), occurred_at, action, resource_type, resource_key,
                    '"' || translate(encode(substring(sha256(convert_to(resource_type || ' ' || resource_key || ' ' || occurred_at::text, 'UTF8')) FROM 1 FOR 18), 'base64'), '+/', '-_') || '"',
                    link, public
             FROM (
@@ -786,6 +786,8 @@ internal sealed class Loader(NpgsqlDataSource dataSource, Options options)
             ) e
             ORDER BY occurred_at, k, tie
             """);
+        // The API's own entries are positioned above every loaded one (see the ChangeFeedPositions migration).
+        await ExecAsync(c, "UPDATE change_feed_origin SET base = (SELECT coalesce(max(sequence), 0) FROM change_records)");
         GeneratorProgram.Log(clock, "change feed derived");
         if (!options.Audit) return;
         await ExecAsync(c,

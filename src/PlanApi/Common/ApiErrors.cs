@@ -6,6 +6,14 @@ public abstract class ApiException(int status, string title, string detail) : Ex
     public int Status { get; } = status;
     public string Title { get; } = title;
     public IDictionary<string, object?> Extensions { get; } = new Dictionary<string, object?>();
+
+    /// <summary>When set, the answer carries <c>Retry-After</c> with this many seconds (and the same
+    /// <c>retryAfterSeconds</c> member, for clients that read bodies only).</summary>
+    public int? RetryAfterSeconds
+    {
+        get => Extensions.TryGetValue("retryAfterSeconds", out var v) ? v as int? : null;
+        init => Extensions["retryAfterSeconds"] = value;
+    }
 }
 
 public sealed class NotFoundException(string resource, string key)

@@ -4,6 +4,9 @@ using Microsoft.Net.Http.Headers;
 
 namespace PlanApi.Common;
 
+/// <summary>A DTO that handlers hand out from a cache, the same instance to many requests: its JSON and ETag are kept.</summary>
+public interface ICachedResource;
+
 /// <summary>A single resource: GETs of it carry Last-Modified; PUT and DELETE check its row version.</summary>
 public interface IVersionedResource
 {
@@ -28,8 +31,7 @@ public sealed class ConditionalGetFilter : IAsyncResultFilter
             await next();
             return;
         }
-        var json = ETags.Serialize(value, result.DeclaredType ?? value.GetType());
-        var etag = ETags.For(json);
+        var (json, etag) = ETags.RepresentationOf(value, result.DeclaredType ?? value.GetType(), remember: value is ICachedResource);
         var headers = context.HttpContext.Response.Headers;
         headers.ETag = etag;
         // Drafts are visible to credentials only: a shared cache must key on them.

@@ -88,20 +88,25 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
 
-    /// <summary>Serialises requests with one key: the advisory lock lives as long as the transaction.</summary>
+    /// <summary>
+    /// Serialises requests with one key: the advisory lock lives as long as the transaction. The wait for it is
+    /// bounded by <see cref="IdempotencyOptions.InFlightWait"/>; once it is held, the write's own locks (its item's
+    /// row) fall back to <see cref="DatabaseTimeouts.LockTimeout"/>, so no request waits on locks past its bound.
+    /// </summary>
     private static async Task WaitForConcurrentRetryAsync(PlanDbContext db, string scope, string key, IdempotencyOptions options)
     {
         try
         {
-            var timeout = $"{(int)options.InFlightWait.TotalMilliseconds}ms";
-            await db.Database.ExecuteSqlAsync($"SELECT set_config('lock_timeout', {timeout}, true)");
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({scope + "\n" + key}, 0))");
+            var wait = $"{(int)options.InFlightWait.TotalMilliseconds}ms";
+            var then = $"{(int)DatabaseTimeouts.LockTimeout.TotalMilliseconds}ms";
+            await db.Database.ExecuteSqlAsync(
+                $"SELECT set_config('lock_timeout', {wait}, true), pg_advisory_xact_lock(hashtextextended({scope + "\n" + key}, 0)), set_config('lock_timeout', {then}, true)");
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
         {
             throw new ConflictException("A request with this Idempotency-Key is still being processed; retry in a moment.")
             {
-                Extensions = { ["retryAfterSeconds"] = 1 },
+                RetryAfterSeconds = 1,
             };
         }
     }
@@ -139,7 +144,7 @@ public sealed class IdempotencyOptions
     public TimeSpan Retention { get; set; } = TimeSpan.FromHours(48);
 
     /// <summary>How long a retry waits for the first request with its key before answering 409.</summary>
-    public TimeSpan InFlightWait { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan InFlightWait { get; set; } = TimeSpan.FromSeconds(3);
 }
 
 /// <summary>Deletes idempotency records older than the retention, hourly.</summary>

@@ -15,6 +15,7 @@ public sealed class ProblemDetailsExceptionHandler(
         if (problem.Status >= 500) logger.LogError(exception, "Request failed: {Title}", problem.Title);
         context.Response.StatusCode = problem.Status ?? 500;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "1";
+        if (exception is ApiException { RetryAfterSeconds: { } seconds }) context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
@@ -108,7 +109,9 @@ public sealed class ProblemDetailsExceptionHandler(
     private static bool IsTransient(Exception e) => e switch
     {
         NpgsqlException { IsTransient: true } => true,
-        PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } => true,
+        // A lock not granted within lock_timeout: another write holds the row; the retry will find it free.
+        PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
+            or PostgresErrorCodes.LockNotAvailable } => true,
         TimeoutException => true,
         { InnerException: { } inner } => IsTransient(inner),
         _ => false,

@@ -176,7 +176,9 @@ internal sealed class ChangeRecordConfiguration : IEntityTypeConfiguration<Chang
     {
         b.ToTable("change_records");
         b.HasKey(c => c.Sequence);
-        b.Property(c => c.Sequence).UseIdentityAlwaysColumn();
+        // Assigned by the trigger of migration ChangeFeedPositions (see ChangeRecord), read back with RETURNING.
+        b.Property(c => c.Sequence).ValueGeneratedOnAdd()
+            .Metadata.SetValueGenerationStrategy(Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.None);
         b.Property(c => c.Action).HasMaxLength(16);
         b.Property(c => c.ResourceType).HasMaxLength(32);
         b.Property(c => c.ResourceKey).HasMaxLength(Limits.Name);

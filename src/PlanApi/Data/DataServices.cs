@@ -1,6 +1,17 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace PlanApi.Data;
+
+/// <summary>Bounds on how long a request waits inside PostgreSQL.</summary>
+public static class DatabaseTimeouts
+{
+    /// <summary>
+    /// The longest a write waits for a row lock another write holds (two reports on one item at once): past it the
+    /// request answers 503 with Retry-After rather than hang. Writes hold their locks for milliseconds.
+    /// </summary>
+    public static TimeSpan LockTimeout { get; } = TimeSpan.FromSeconds(2);
+}
 
 public static class DataServices
 {
@@ -12,12 +23,28 @@ public static class DataServices
     {
         var connectionString = configuration.GetConnectionString("PlanDb")
             ?? throw new InvalidOperationException("Set ConnectionStrings__PlanDb to a PostgreSQL connection string.");
-        services.AddDbContext<PlanDbContext>(o => ((DbContextOptionsBuilder<PlanDbContext>)o).UsePlanDatabase(connectionString));
+        connectionString = WithSessionDefaults(connectionString);
+        services.AddDbContextPool<PlanDbContext>(o => ((DbContextOptionsBuilder<PlanDbContext>)o).UsePlanDatabase(connectionString));
         services.AddScoped<Seeder>();
         services.AddHealthChecks()
             .AddDbContextCheck<PlanDbContext>("database", tags: ["ready"])
             .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>
+    /// The API's session settings, unless the connection string sets them: <c>lock_timeout</c> (see
+    /// <see cref="DatabaseTimeouts"/>); <c>jit=off</c>, since JIT-compiling a short OLTP query costs more than running
+    /// it; and automatic preparation of the statements used most (parsed and planned once per connection).
+    /// Options given in the connection string come last and win.
+    /// </summary>
+    public static string WithSessionDefaults(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var defaults = $"-c lock_timeout={(int)DatabaseTimeouts.LockTimeout.TotalMilliseconds} -c jit=off";
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? defaults : $"{defaults} {builder.Options}";
+        if (!new NpgsqlConnectionStringBuilder(connectionString).ContainsKey("Max Auto Prepare")) builder.MaxAutoPrepare = 32;
+        return builder.ConnectionString;
     }
 
     /// <summary>Applies pending migrations and loads the seed data, when configured to (the default).</summary>

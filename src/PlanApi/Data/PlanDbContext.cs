@@ -24,9 +24,16 @@ public sealed class PlanDbContext(DbContextOptions<PlanDbContext> options) : DbC
         if (version is { } v) Entry(entity).Property<uint>("Version").OriginalValue = v;
     }
 
+    /// <summary>
+    /// <c>change_feed_horizon()</c>: change-feed positions below it are final, no transaction still running can
+    /// commit one (see <see cref="ChangeRecord"/>). For queries only.
+    /// </summary>
+    public static long ChangeFeedHorizon() => throw new NotSupportedException("Only for queries, translated to SQL.");
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.HasDbFunction(typeof(PlanDbContext).GetMethod(nameof(ChangeFeedHorizon))!).HasName("change_feed_horizon");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlanDbContext).Assembly);
     }
 

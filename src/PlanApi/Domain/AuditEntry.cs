@@ -18,8 +18,10 @@ public sealed class AuditEntry
 }
 
 /// <summary>
-/// An entry of the change feed. <see cref="Sequence"/> is taken under a transaction-long lock just before commit,
-/// so sequence order is commit order and a poller that follows it never misses a change.
+/// An entry of the change feed. <see cref="Sequence"/> is the feed position PostgreSQL assigns on insert (trigger
+/// <c>change_records_assign_sequence</c>): the writing transaction's id, then the entry's place within it. Readers see
+/// only positions below <c>change_feed_horizon()</c> (transactions older than the oldest one of this database still
+/// running), so a position, once read, can never be overtaken by a later commit, and writers take no shared lock.
 /// </summary>
 public sealed class ChangeRecord
 {

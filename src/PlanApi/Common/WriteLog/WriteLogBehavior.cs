@@ -13,16 +13,14 @@ namespace PlanApi.Common.WriteLog;
 
 /// <summary>
 /// Records every accepted write of an <see cref="IAuditedCommand"/> in the audit trail (who, when, before, after)
-/// and the change feed, in the transaction of the write itself: a write without its records never commits.
+/// and the change feed, in the transaction of the write itself: a write without its records never commits. Writers
+/// share no lock: PostgreSQL positions the feed's entries (see <see cref="ChangeRecord"/>).
 /// </summary>
 public sealed class WriteLogBehavior<TMessage, TResponse>(
     PlanDbContext db, ResourceSnapshots snapshots, TimeProvider clock, IHttpContextAccessor http)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
-    /// <summary>Held from the first change record to commit, so that feed sequence order is commit order.</summary>
-    private const long ChangeFeedLock = 0x504C_414E_4645_4544; // "PLANFEED"
-
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
     {
         if (message is not IAuditedCommand audited) return await next(message, ct);
@@ -38,7 +36,6 @@ public sealed class WriteLogBehavior<TMessage, TResponse>(
         var key = target.Key ?? ResourceSnapshots.KeyOf(after)
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} does not name the resource it wrote.");
 
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChangeFeedLock})", ct);
         var now = clock.GetUtcNow();
         db.AuditEntries.Add(Audit(target.Type, key, target.Action, before, after, now));
         if (ResourceTypes.Published.Contains(target.Type))

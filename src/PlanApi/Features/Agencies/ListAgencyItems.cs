@@ -41,13 +41,17 @@ internal sealed class ListAgencyItemsHandler(PlanDbContext db, TimeProvider cloc
         var agencyId = await db.Agencies.Where(a => a.Code == query.Code).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(ct)
             ?? throw new NotFoundException("Agency", query.Code);
         var today = PlanCalendar.Today(clock);
-        var items = db.PlanItems.AsNoTracking();
-        items = query.Role switch
+        // The agency's items by its two indexes (items it leads, items it co-operates on), never a scan of every
+        // item of every plan: the cost follows the agency's own items, not the store.
+        var leads = db.PlanItems.Where(i => i.LeadAgencyId == agencyId).Select(i => i.Id);
+        var coordinates = db.Set<PlanItemCoordinator>().Where(c => c.AgencyId == agencyId).Select(c => c.PlanItemId);
+        var involved = query.Role switch
         {
-            AgencyRole.Lead => items.Where(i => i.LeadAgencyId == agencyId),
-            AgencyRole.Coordinator => items.Where(i => i.Coordinators.Any(c => c.AgencyId == agencyId)),
-            _ => items.Where(i => i.LeadAgencyId == agencyId || i.Coordinators.Any(c => c.AgencyId == agencyId)),
+            AgencyRole.Lead => leads,
+            AgencyRole.Coordinator => coordinates,
+            _ => leads.Concat(coordinates),
         };
+        var items = db.PlanItems.AsNoTracking().Where(i => involved.Contains(i.Id));
         if (!query.IncludeDrafts) items = items.Where(i => i.Plan!.Lifecycle != PlanLifecycle.Draft);
         if (query.Year is { } year) items = items.Where(i => i.Plan!.Year == year);
         if (query.PlanId is { } planId) items = items.Where(i => i.PlanId == planId);

@@ -5,7 +5,7 @@ using PlanApi.Common.Security;
 
 namespace PlanApi.Features.Changes;
 
-/// <summary>The change feed: every create, update and delete, in commit order, for systems that mirror PlanApi.</summary>
+/// <summary>The change feed: every create, update and delete, for systems that mirror PlanApi.</summary>
 [Route("api/v{version:apiVersion}/changes")]
 [Tags("Changes")]
 public sealed class ChangesController(ISender sender) : ApiControllerBase
@@ -13,7 +13,8 @@ public sealed class ChangesController(ISender sender) : ApiControllerBase
     /// <summary>Poll the change feed</summary>
     /// <remarks>
     /// Start with <c>after=0</c>, process the changes, then poll <c>next</c> (it carries your cursor). A poller that
-    /// always continues from its last cursor sees every change exactly once, even when writers commit out of order.
+    /// always continues from its last cursor sees every change exactly once, even when writers commit out of order:
+    /// a change is listed once every write that began before it has finished (a page waits up to a second for them).
     /// A report appears as a progress_report create and a plan_item update. Changes inside draft plans are listed
     /// for credentials only; when a draft is published, its plan's update is public: read its items then.
     /// </remarks>

@@ -68,7 +68,8 @@ internal static class PlanItemFilters
                 : items.Where(i => !(i.DueEnd < today && i.Status != ItemStatus.Completed && i.Status != ItemStatus.Cancelled));
         }
         var key = SearchText.Fold(q);
-        if (key.Length > 0) items = items.Where(i => EF.Functions.Like(i.SearchKey, $"%{key}%"));
+        var pattern = $"%{key}%";
+        if (key.Length > 0) items = items.Where(i => EF.Functions.Like(i.SearchKey, pattern));
         return items;
     }
 }

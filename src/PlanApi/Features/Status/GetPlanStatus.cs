@@ -15,14 +15,14 @@ internal sealed class GetPlanStatusHandler(PlanDbContext db, TimeProvider clock,
     private const int DueSoonDays = 30;
 
     /// <summary>
-    /// The e-portal polls status all day while writes are rare. A status is cached under the newest change-feed
-    /// sequence and the day: every write that can change a status records a change first, so a newer sequence
-    /// means "recompute". The sequence is read from the database, so every API instance agrees on it.
+    /// The e-portal polls status all day while writes are rare. A status is cached under the store's version and
+    /// the day: every write that can change a status records a change in its own transaction, so a new version
+    /// means "recompute". The version is read from the database, so every API instance agrees on it.
     /// </summary>
     public async ValueTask<PlanStatusDto> Handle(GetPlanStatusQuery query, CancellationToken ct)
     {
-        var sequence = await db.ChangeRecords.MaxAsync(c => (long?)c.Sequence, ct) ?? 0;
-        var key = (nameof(PlanStatusDto), query.PlanId, query.IncludeDrafts, PlanCalendar.Today(clock), sequence);
+        var version = await ChangeFeed.VersionAsync(db, ct);
+        var key = (nameof(PlanStatusDto), query.PlanId, query.IncludeDrafts, PlanCalendar.Today(clock), version);
         if (cache.TryGetValue(key, out PlanStatusDto? cached) && cached is not null) return cached;
         var status = await ComputeAsync(query, ct);
         cache.Set(key, status, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });

@@ -1,3 +1,4 @@
+using PlanApi.Common;
 using PlanApi.Domain;
 using PlanApi.Features.Agencies;
 
@@ -61,7 +62,7 @@ public sealed record PlanStatusDto(
     Guid PlanId, string Number, string Title, PlanLifecycle Lifecycle, DateTimeOffset AsOf, DateOnly Today, int TotalItems,
     decimal CompletionPercent, StatusCounts ByStatus, int OverdueCount, int CompletedLateCount,
     IReadOnlyList<QuarterStatus> ByQuarter, IReadOnlyList<LeadStatus> ByLeadAgency, IReadOnlyList<OverdueItem> OverdueItems,
-    IReadOnlyList<DueSoonItem> DueSoon, DateTimeOffset? LastReportedAt);
+    IReadOnlyList<DueSoonItem> DueSoon, DateTimeOffset? LastReportedAt) : ICachedResource;
 
 /// <summary>One plan's status in the city-wide summary.</summary>
 public sealed record PlanStatusRow(

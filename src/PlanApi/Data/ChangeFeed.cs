@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace PlanApi.Data;
+
+/// <summary>
+/// What the change feed's positions tell about the store (see <see cref="Domain.ChangeRecord"/>): positions below
+/// the horizon are final; the horizon plus the entries committed at or above it name everything written so far.
+/// </summary>
+public static class ChangeFeed
+{
+    /// <summary>
+    /// A version of the whole store: it changes whenever a write commits, in every API instance alike (it is read
+    /// from PostgreSQL). For one horizon the entries at or above it only grow, so their count tells them apart.
+    /// </summary>
+    public sealed record StoreVersion(long Horizon, long Pending);
+
+    public static Task<StoreVersion> VersionAsync(PlanDbContext db, CancellationToken ct) =>
+        db.Database.SqlQuery<StoreVersion>($"""
+            SELECT h.horizon, count(c.sequence) AS pending
+            FROM (SELECT change_feed_horizon() AS horizon) h
+            LEFT JOIN change_records c ON c.sequence >= h.horizon
+            GROUP BY h.horizon
+            """).SingleAsync(ct);
+}
