@@ -293,7 +293,6 @@ internal static class ItemReader
 /// </summary>
 internal static class PostReport
 {
-    private const long ChangeFeedLock = 0x504C_414E_4645_4544;
 
     private sealed record Body(string Status, int? PercentComplete, string Summary);
 
@@ -319,8 +318,7 @@ internal static class PostReport
         }
         var scope = $"key:{keyId}";
         await using var tx = await conn.BeginTransactionAsync(ct);
-        await Exec(conn, tx, Sql.LockTimeout, ct, ("p0", "10000ms"));
-        await Exec(conn, tx, Sql.IdempotencyLock, ct, ("p0", scope + "\n" + idempotencyKey));
+        await Exec(conn, tx, Sql.IdempotencyLock, ct, ("p0", "3000ms"), ("p1", scope + "\n" + idempotencyKey), ("p2", "2000ms"));
         await using (var cmd = new NpgsqlCommand(Sql.IdempotencyLookup, conn, tx))
         {
             cmd.Parameters.AddWithValue("scope", scope);
@@ -393,7 +391,6 @@ internal static class PostReport
                 r.GetBoolean(9) ? null : new EvidenceDto(r.IsDBNull(10) ? null : r.GetString(10), r.IsDBNull(11) ? null : r.GetFieldValue<DateOnly>(11), r.IsDBNull(12) ? null : r.GetString(12)),
                 r.IsDBNull(13) ? null : r.GetFieldValue<DateOnly>(13), r.IsDBNull(14) ? null : r.GetFieldValue<DateOnly>(14), r.GetFieldValue<DateTimeOffset>(15));
         }
-        await Exec(conn, tx, Sql.FeedLock, ct, ("p0", ChangeFeedLock));
         PlanItemDto item;
         await using (var cmd = new NpgsqlCommand(Sql.ItemSnapshot, conn, tx))
         {
@@ -464,10 +461,10 @@ internal static class PostReport
         return c;
     }
 
-    private static async Task Exec(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct, (string Name, object Value) p)
+    private static async Task Exec(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
     {
         await using var cmd = new NpgsqlCommand(sql, conn, tx);
-        cmd.Parameters.AddWithValue(p.Name, p.Value);
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
         await cmd.ExecuteNonQueryAsync(ct);
     }
 }

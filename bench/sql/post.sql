@@ -8,8 +8,7 @@ LEFT JOIN agencies AS a0 ON a.agency_id = a0.id
 WHERE a.key_hash = :keyhash AND a.revoked_at IS NULL
 LIMIT 2;
 BEGIN;
-SELECT set_config('lock_timeout', :lockto, true);
-SELECT pg_advisory_xact_lock(hashtextextended((:scope || chr(10) || (:k)::text), 0));
+SELECT set_config('lock_timeout', :lockto, true), pg_advisory_xact_lock(hashtextextended((:scope || chr(10) || (:k)::text), 0)), set_config('lock_timeout', :lockthen, true);
 SELECT i.scope, i.key, i.body, i.content_type, i.created_at, i.location, i.request_hash, i.status_code
 FROM idempotency_records AS i
 WHERE i.scope = :scope AND i.key = (:k)::text
@@ -40,7 +39,6 @@ INNER JOIN plan_items AS p0 ON p.plan_item_id = p0.id
 INNER JOIN agencies AS a ON p.reporting_agency_id = a.id
 WHERE p.id = md5((:k)::text)::uuid
 LIMIT 2;
-SELECT pg_advisory_xact_lock(:feedlock);
 SELECT s.plan_id, s.number, s.ordinal, s.quarter, s.content, s.code, s.name, s.short_name, s.lead_role, s.id, s.id0, s.id1, s0.code, s0.name, s0.short_name, s0.plan_item_id, s0.agency_id, s0.id, s.and_related_agencies, s.executing_units_text, s.due_year, s.due_month, s.due_part, s.due_text, s.due_start, s.due_end, s.c, s.status, s.percent_complete, s.completed_on, s.last_reported_at, s.latest_report_id, s.created_at, s.updated_at, s.xmin
 FROM (
     SELECT p.plan_id, p0.number, p.ordinal, p.quarter, p.content, a.code, a.name, a.short_name, p.lead_role, p.and_related_agencies, p.executing_units_text, p.due_year, p.due_month, p.due_part, p.due_text, p.due_start, p.due_end, p.due_year IS NULL AS c, p.status, p.percent_complete, p.completed_on, p.last_reported_at, p.latest_report_id, p.created_at, p.updated_at, p.xmin, p.id, p0.id AS id0, a.id AS id1
