@@ -16,9 +16,7 @@ public static class ChangeFeed
 
     public static Task<StoreVersion> VersionAsync(PlanDbContext db, CancellationToken ct) =>
         db.Database.SqlQuery<StoreVersion>($"""
-            SELECT h.horizon, count(c.sequence) AS pending
-            FROM (SELECT change_feed_horizon() AS horizon) h
-            LEFT JOIN change_records c ON c.sequence >= h.horizon
-            GROUP BY h.horizon
+            SELECT h.horizon, (SELECT count(*) FROM change_records c WHERE c.sequence >= h.horizon) AS pending
+            FROM (SELECT change_feed_horizon() AS horizon OFFSET 0) h
             """).SingleAsync(ct);
 }

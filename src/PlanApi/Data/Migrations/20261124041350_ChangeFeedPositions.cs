@@ -53,15 +53,22 @@ namespace PlanApi.Data.Migrations
                 CREATE TRIGGER change_records_assign_sequence BEFORE INSERT ON change_records
                     FOR EACH ROW EXECUTE FUNCTION change_records_assign_sequence();
 
-                -- The oldest transaction still running in this statement's snapshot, or the next one to start: those of
-                -- other databases left out when pg_stat_activity shows them there (they never write this feed).
-                CREATE FUNCTION change_feed_horizon() RETURNS bigint LANGUAGE sql STABLE AS $fn$
-                    SELECT o.base + (coalesce(
-                        (SELECT min(x::text::bigint) FROM pg_snapshot_xip(s.snapshot) AS x
-                         WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity a
-                                           WHERE a.backend_xid = x::xid AND a.datname IS DISTINCT FROM current_database())),
-                        pg_snapshot_xmax(s.snapshot)::text::bigint) << 20)
-                    FROM change_feed_origin o, (SELECT pg_current_snapshot() AS snapshot) s
+                -- The oldest transaction still running in the calling statement's snapshot (STABLE: the caller's
+                -- snapshot), or the next one to start; those of other databases left out when pg_stat_activity shows
+                -- them there (they never write this feed). PL/pgSQL, so that its queries are planned once per session.
+                CREATE FUNCTION change_feed_horizon() RETURNS bigint LANGUAGE plpgsql STABLE AS $fn$
+                DECLARE
+                    snapshot pg_snapshot := pg_current_snapshot();
+                    oldest bigint;
+                BEGIN
+                    IF pg_snapshot_xmin(snapshot) <> pg_snapshot_xmax(snapshot) THEN
+                        SELECT min(x::text::bigint) INTO oldest FROM pg_snapshot_xip(snapshot) AS x
+                        WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity a
+                                          WHERE a.backend_xid = x::xid AND a.datname IS DISTINCT FROM current_database());
+                    END IF;
+                    RETURN (SELECT base FROM change_feed_origin)
+                        + (coalesce(oldest, pg_snapshot_xmax(snapshot)::text::bigint) << 20);
+                END
                 $fn$;
                 """);
         }
