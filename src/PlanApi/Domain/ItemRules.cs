@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace PlanApi.Domain;
 
 /// <summary>Status rules shared by the entity, queries and tests.</summary>
@@ -8,6 +10,17 @@ public static class ItemRules
     /// <summary>Overdue: the due window ended before today (plan calendar) and the item is neither completed nor cancelled.</summary>
     public static bool IsOverdue(ItemStatus status, DateOnly dueEnd, DateOnly today) =>
         !IsClosed(status) && dueEnd < today;
+
+    /// <summary><see cref="IsOverdue"/> as a query predicate, for EF Core to translate into SQL.</summary>
+    public static Expression<Func<PlanItem, bool>> Overdue(DateOnly today) =>
+        i => i.DueEnd < today && i.Status != ItemStatus.Completed && i.Status != ItemStatus.Cancelled;
+
+    /// <summary>The negation of <see cref="Overdue"/>, for queries.</summary>
+    public static Expression<Func<PlanItem, bool>> NotOverdue(DateOnly today)
+    {
+        var overdue = Overdue(today);
+        return Expression.Lambda<Func<PlanItem, bool>>(Expression.Not(overdue.Body), overdue.Parameters);
+    }
 
     public static int DaysOverdue(ItemStatus status, DateOnly dueEnd, DateOnly today) =>
         IsOverdue(status, dueEnd, today) ? today.DayNumber - dueEnd.DayNumber : 0;

@@ -44,8 +44,9 @@ public sealed class WriteLogBehavior<TMessage, TResponse>(
         if (after is ProgressReportDto report)
         {
             var itemKey = ResourceSnapshots.ItemKey(report.PlanId, report.Ordinal);
+            // Reports are accepted on published plans only: the change is public without asking.
             db.ChangeRecords.Add(await ChangeAsync(ResourceTypes.PlanItem, itemKey, AuditActions.Update,
-                await snapshots.LoadAsync(ResourceTypes.PlanItem, itemKey, ct), now, ct));
+                await snapshots.LoadAsync(ResourceTypes.PlanItem, itemKey, ct), now, ct, isPublic: true));
         }
         // Adding or removing an item changes its plan (item count, updatedAt): its new version goes in the feed too.
         if (target.Type == ResourceTypes.PlanItem && target.Action != AuditActions.Update && (after ?? before) is Features.Items.PlanItemDto item)
@@ -78,8 +79,8 @@ public sealed class WriteLogBehavior<TMessage, TResponse>(
         };
     }
 
-    private async Task<ChangeRecord> ChangeAsync(
-        string type, string key, string action, object? after, DateTimeOffset now, CancellationToken ct, object? visibleAs = null) => new()
+    private async Task<ChangeRecord> ChangeAsync(string type, string key, string action, object? after, DateTimeOffset now,
+        CancellationToken ct, object? visibleAs = null, bool? isPublic = null) => new()
     {
         OccurredAt = now,
         Action = action,
@@ -87,7 +88,7 @@ public sealed class WriteLogBehavior<TMessage, TResponse>(
         ResourceKey = key,
         Version = after is null ? null : ETags.For(ETags.Serialize(after, after.GetType())),
         Link = ResourceSnapshots.Link(type, key),
-        Public = await IsPublicAsync(visibleAs ?? after, ct),
+        Public = isPublic ?? await IsPublicAsync(visibleAs ?? after, ct),
     };
 
     /// <summary>Changes inside draft plans are shown to credentials only.</summary>

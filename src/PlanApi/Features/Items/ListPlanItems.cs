@@ -61,12 +61,7 @@ internal static class PlanItemFilters
         if (!string.IsNullOrEmpty(agency))
             items = items.Where(i => i.LeadAgency!.Code == agency || i.Coordinators.Any(c => c.Agency!.Code == agency));
         if (status is { } statusValue) items = items.Where(i => i.Status == statusValue);
-        if (overdue is { } overdueValue)
-        {
-            items = overdueValue
-                ? items.Where(i => i.DueEnd < today && i.Status != ItemStatus.Completed && i.Status != ItemStatus.Cancelled)
-                : items.Where(i => !(i.DueEnd < today && i.Status != ItemStatus.Completed && i.Status != ItemStatus.Cancelled));
-        }
+        if (overdue is { } overdueValue) items = items.Where(overdueValue ? ItemRules.Overdue(today) : ItemRules.NotOverdue(today));
         var key = SearchText.Fold(q);
         var pattern = $"%{key}%";
         if (key.Length > 0) items = items.Where(i => EF.Functions.Like(i.SearchKey, pattern));

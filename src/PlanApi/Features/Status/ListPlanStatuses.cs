@@ -26,6 +26,7 @@ internal sealed class ListPlanStatusesHandler(PlanDbContext db, TimeProvider clo
     public async ValueTask<Page<PlanStatusRow>> Handle(ListPlanStatusesQuery query, CancellationToken ct)
     {
         var today = PlanCalendar.Today(clock);
+        var overdue = ItemRules.Overdue(today);
         var plans = db.Plans.AsNoTracking().Where(p => p.Lifecycle != PlanLifecycle.Draft);
         if (query.Year is { } year) plans = plans.Where(p => p.Year == year);
         if (!string.IsNullOrEmpty(query.Issuer)) plans = plans.Where(p => p.Issuer!.Code == query.Issuer);
@@ -38,7 +39,7 @@ internal sealed class ListPlanStatusesHandler(PlanDbContext db, TimeProvider clo
                 Total = p.Items.Count,
                 Completed = p.Items.Count(i => i.Status == ItemStatus.Completed),
                 Cancelled = p.Items.Count(i => i.Status == ItemStatus.Cancelled),
-                Overdue = p.Items.Count(i => i.DueEnd < today && i.Status != ItemStatus.Completed && i.Status != ItemStatus.Cancelled),
+                Overdue = p.Items.AsQueryable().Count(overdue),
                 LastReportedAt = p.Items.Max(i => i.LastReportedAt),
             })
             .ToPageAsync(query, ct);
