@@ -26,6 +26,8 @@ public static class DataServices
         connectionString = WithSessionDefaults(connectionString);
         services.AddDbContextPool<PlanDbContext>(o => ((DbContextOptionsBuilder<PlanDbContext>)o).UsePlanDatabase(connectionString));
         services.AddScoped<Seeder>();
+        services.AddSingleton<StoreVersionMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoreVersionMonitor>());
         services.AddHealthChecks()
             .AddDbContextCheck<PlanDbContext>("database", tags: ["ready"])
             .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);

@@ -10,18 +10,20 @@ namespace PlanApi.Features.Status;
 
 public sealed record GetPlanStatusQuery(Guid PlanId, bool IncludeDrafts) : IQuery<PlanStatusDto>;
 
-internal sealed class GetPlanStatusHandler(PlanDbContext db, TimeProvider clock, IMemoryCache cache) : IQueryHandler<GetPlanStatusQuery, PlanStatusDto>
+internal sealed class GetPlanStatusHandler(PlanDbContext db, TimeProvider clock, IMemoryCache cache, StoreVersionMonitor monitor)
+    : IQueryHandler<GetPlanStatusQuery, PlanStatusDto>
 {
     private const int DueSoonDays = 30;
 
     /// <summary>
     /// The e-portal polls status all day while writes are rare. A status is cached under the store's version and
     /// the day: every write that can change a status records a change in its own transaction, so a new version
-    /// means "recompute". The version is read from the database, so every API instance agrees on it.
+    /// means "recompute". The version comes from the <see cref="StoreVersionMonitor"/> (this instance's writes at
+    /// once, other instances' within its interval), or from the database when the monitor has no recent answer.
     /// </summary>
     public async ValueTask<PlanStatusDto> Handle(GetPlanStatusQuery query, CancellationToken ct)
     {
-        var version = await ChangeFeed.VersionAsync(db, ct);
+        object version = monitor.TryGetGeneration(out var generation) ? generation : await ChangeFeed.VersionAsync(db, ct);
         var key = (nameof(PlanStatusDto), query.PlanId, query.IncludeDrafts, PlanCalendar.Today(clock), version);
         if (cache.TryGetValue(key, out PlanStatusDto? cached) && cached is not null) return cached;
         var status = await ComputeAsync(query, ct);

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+
+namespace PlanApi.Data;
+
+/// <summary>
+/// Tells readers whether anything was written since, without a query per request: one loop per API instance reads
+/// the store's version (<see cref="ChangeFeed.VersionAsync"/>) every <see cref="Interval"/> and moves
+/// its generation when it changed; this instance's own commits move it at once (<see cref="Written"/>).
+/// So a cache keyed by the generation serves this instance's writes at once and other instances' writes within an
+/// interval. While the loop cannot reach the database, <see cref="TryGetGeneration"/> says no and callers ask the
+/// database themselves.
+/// </summary>
+public sealed class StoreVersionMonitor(IServiceScopeFactory scopes, ILogger<StoreVersionMonitor> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>A generation older than this is not trusted (the loop is failing or starved).</summary>
+    private static readonly TimeSpan Fresh = Interval * 5;
+
+    private long _generation;
+    private long _checkedAt;
+    private ChangeFeed.StoreVersion? _seen;
+
+    /// <summary>The current generation, when the last check is recent.</summary>
+    public bool TryGetGeneration(out long generation)
+    {
+        generation = Interlocked.Read(ref _generation);
+        var checkedAt = Interlocked.Read(ref _checkedAt);
+        return checkedAt != 0 && Stopwatch.GetElapsedTime(checkedAt) < Fresh;
+    }
+
+    /// <summary>Call after a commit of this instance, so that its own next reads see the write.</summary>
+    public void Written() => Interlocked.Increment(ref _generation);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var version = await ChangeFeed.VersionAsync(scope.ServiceProvider.GetRequiredService<PlanDbContext>(), stoppingToken);
+                if (version != _seen)
+                {
+                    _seen = version;
+                    Interlocked.Increment(ref _generation);
+                }
+                Interlocked.Exchange(ref _checkedAt, Stopwatch.GetTimestamp());
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogDebug(e, "Reading the store's version failed; readers ask the database until it works again.");
+            }
+            try
+            {
+                await Task.Delay(Interval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+}
