@@ -38,6 +38,9 @@ app.UseCors(Hardening.CorsPolicy);
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+// A poll whose ETag is still current is answered here, before routing reaches a controller.
+app.Use((context, next) =>
+    context.RequestServices.GetRequiredService<NotModifiedShortcut>().TryAnswer(context) ? Task.CompletedTask : next(context));
 app.UseMiddleware<IdempotencyMiddleware>();
 app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
 app.UseSwaggerUI(o =>

@@ -37,12 +37,13 @@ public static class ApiDefaults
 
     public static IServiceCollection AddPlanApiControllers(this IServiceCollection services)
     {
+        services.AddSingleton<NotModifiedShortcut>();
         services.AddControllers(o =>
             {
                 // FluentValidation reports every missing field at once; MVC's implicit [Required] would stop at the first pass.
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 o.ModelBinderProviders.Insert(0, new SnakeCaseEnumModelBinderProvider());
-                o.Filters.Add(new ConditionalGetFilter());
+                o.Filters.Add<ConditionalGetFilter>();
                 o.Filters.Add(new ProblemContentTypeFilter());
             })
             .AddJsonOptions(o => ConfigureJson(o.JsonSerializerOptions))

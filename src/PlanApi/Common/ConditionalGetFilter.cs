@@ -20,8 +20,18 @@ public interface IVersionedResource
 /// Every successful JSON GET gets a strong ETag and <c>Cache-Control: no-cache</c> (reuse after revalidation);
 /// a matching <c>If-None-Match</c> answers 304 with no body. Cheap polling for the e-portal.
 /// </summary>
-public sealed class ConditionalGetFilter : IAsyncResultFilter
+public sealed class ConditionalGetFilter(NotModifiedShortcut shortcut) : IAsyncResultFilter
 {
+    /// <summary>The validators and caching rules every JSON GET answer carries, 200 or 304.</summary>
+    public static void SetValidators(IHeaderDictionary headers, string etag, string? lastModified)
+    {
+        headers.ETag = etag;
+        // Drafts are visible to credentials only: a shared cache must key on them.
+        headers.CacheControl = "no-cache";
+        headers.Vary = "X-Api-Key, Authorization";
+        if (lastModified is not null) headers.LastModified = lastModified;
+    }
+
     public async Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
     {
         var request = context.HttpContext.Request;
@@ -32,12 +42,9 @@ public sealed class ConditionalGetFilter : IAsyncResultFilter
             return;
         }
         var (json, etag) = ETags.RepresentationOf(value, result.DeclaredType ?? value.GetType(), remember: value is ICachedResource);
-        var headers = context.HttpContext.Response.Headers;
-        headers.ETag = etag;
-        // Drafts are visible to credentials only: a shared cache must key on them.
-        headers.CacheControl = "no-cache";
-        headers.Vary = "X-Api-Key, Authorization";
-        if (value is IVersionedResource stamped) headers.LastModified = HeaderUtilities.FormatDate(stamped.UpdatedAt);
+        var lastModified = value is IVersionedResource stamped ? HeaderUtilities.FormatDate(stamped.UpdatedAt) : null;
+        SetValidators(context.HttpContext.Response.Headers, etag, lastModified);
+        shortcut.Remember(context.HttpContext, etag, lastModified);
         context.Result = ETags.Matches(request.Headers.IfNoneMatch, etag, weak: true)
             ? new StatusCodeResult(StatusCodes.Status304NotModified)
             : new JsonBytesResult(json);
