@@ -224,7 +224,7 @@ pgb() { # name scenario clients
   case "$s" in
     status|notmodified) run_pgbench "$name" "$c" -f "$BENCH/sql/status.sql" -D "plan=$PLAN" ;;
     agency) run_pgbench "$name" "$c" -f "$BENCH/sql/agency.sql" -D "code=$AGENCY" -D limit=20 -D offset=0 ;;
-    search) run_pgbench "$name" "$c" -f "$BENCH/sql/search.sql" -D "plan=$PLAN" -D "key=$QUERY" -D "format=%$QUERY%" -D limit=20 -D offset=0 ;;
+    search) run_pgbench "$name" "$c" -f "$BENCH/sql/search.sql" -D "plan=$PLAN" -D "key=$QUERY" -D limit=20 -D offset=0 ;;
     changes) run_pgbench "$name" "$c" -f "$BENCH/sql/changes.sql" -D "after=$AFTER" -D limit1=101 ;;
     post) run_pgbench "$name" "$c" "${PGB_POST_FILES[@]}" "${PGB_POST_VARS[@]}" ;;
     post-writes) run_pgbench "$name" "$c" "${PGB_WRITE_FILES[@]}" "${PGB_POST_VARS[@]}" ;;

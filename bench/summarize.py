@@ -174,7 +174,7 @@ def section(res):
         f"- Command: `{m['command']}` ({m['date']})",
         f"- Store: {m['counts']}; database {m['database_size']}; generated in {m['generate_seconds']} s (`{m['store']}`)",
         f"- Machine: {m['cpu']}, {m['memory']} RAM, Linux {m['kernel']}, .NET SDK {m['dotnet']}, PostgreSQL {m['postgres']}, {m['wrk']}; "
-        f"load average {m['load_start']} at the start, {m['load_end']} at the end (2 cores shared with other work)",
+        f"load average {m['load_start']} at the start, {m['load_end']} at the end (the benchmark's own wrk, API, raw app and PostgreSQL included)",
         f"- wrk: {m['connections']} connections, {m['threads']} threads, {m['duration']} per run, {m['runs']} runs per target, "
         f"targets of a scenario back to back and their order rotated each round; pgbench: -M prepared, -c {m['pool']} "
         f"(the connections the API's pool opened under {m['connections']} HTTP connections), -j {m['threads']}",

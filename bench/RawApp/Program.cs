@@ -200,12 +200,11 @@ internal static class Queries
             if (!(bool)(await cmd.ExecuteScalarAsync(ct))!) return null;
         }
         var key = SearchText.Fold(q);
-        var format = $"%{key}%";
         int total;
         await using (var cmd = new NpgsqlCommand(Sql.SearchCount, conn))
         {
             cmd.Parameters.AddWithValue("query_PlanId", planId);
-            cmd.Parameters.AddWithValue("Format", format);
+            cmd.Parameters.AddWithValue("key", key);
             total = (int)(await cmd.ExecuteScalarAsync(ct))!;
         }
         var items = new List<PlanItemDto>();
@@ -214,7 +213,6 @@ internal static class Queries
             await using var cmd = new NpgsqlCommand(Sql.SearchPage, conn);
             cmd.Parameters.AddWithValue("key", key);
             cmd.Parameters.AddWithValue("query_PlanId", planId);
-            cmd.Parameters.AddWithValue("Format", format);
             cmd.Parameters.AddWithValue("p6", limit);
             cmd.Parameters.AddWithValue("p", offset);
             items = await ItemReader.ReadAsync(cmd, ct);

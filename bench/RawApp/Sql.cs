@@ -88,7 +88,7 @@ internal static class Sql
     public const string SearchCount = """
         SELECT count(*)::int
         FROM plan_items AS p
-        WHERE p.plan_id = @query_PlanId AND p.search_key LIKE @Format ESCAPE ''
+        WHERE p.plan_id = @query_PlanId AND strpos(p.search_key, @key) - 1 >= 0
         """;
 
     /// <summary>search: one page, best match first</summary>
@@ -97,7 +97,7 @@ internal static class Sql
         FROM (
             SELECT p.id, p.and_related_agencies, p.completed_on, p.content, p.created_at, p.due_end, p.due_month, p.due_part, p.due_start, p.due_text, p.due_year, p.executing_units_text, p.last_reported_at, p.latest_report_id, p.lead_agency_id, p.lead_role, p.ordinal, p.percent_complete, p.plan_id, p.quarter, p.status, p.updated_at, p.xmin, word_similarity(@key, p.search_key) AS c
             FROM plan_items AS p
-            WHERE p.plan_id = @query_PlanId AND p.search_key LIKE @Format ESCAPE ''
+            WHERE p.plan_id = @query_PlanId AND strpos(p.search_key, @key) - 1 >= 0
             ORDER BY word_similarity(@key, p.search_key) DESC, p.ordinal
             LIMIT @p6 OFFSET @p
         ) AS p1

@@ -16,8 +16,8 @@ files['agency.sql']=hdr("An agency's item list, first page of 20: agency id, tot
   sub(d['AgencyId'],{'query_Code':':code'})+' \\gset agency_\n'+ \
   sub(d['AgencyItemsCount'],{'agencyId':':agency_id'})+';\n'+sub(d['AgencyItemsPage'],{'agencyId':':agency_id','p3':':limit','p':':offset'})+';\n'
 files['search.sql']=hdr('Item search in a plan with q=: plan visible, total, page (best match first).')+ \
-  sub(d['PlanExists'],{'query_PlanId':':plan'})+';\n'+sub(d['SearchCount'],{'query_PlanId':':plan','Format':':format'})+';\n'+ \
-  sub(d['SearchPage'],{'key':':key','query_PlanId':':plan','Format':':format','p6':':limit','p':':offset'})+';\n'
+  sub(d['PlanExists'],{'query_PlanId':':plan'})+';\n'+sub(d['SearchCount'],{'query_PlanId':':plan','key':':key'})+';\n'+ \
+  sub(d['SearchPage'],{'key':':key','query_PlanId':':plan','p6':':limit','p':':offset'})+';\n'
 files['changes.sql']=hdr('A change-feed page (limit 100: 101 rows are read to know whether more wait).')+ \
   sub(d['Changes'],{'query_After':':after','p':':limit1'})+';\n'
 audit={'p0':'gen_random_uuid()','p1':"'create'",'p2':':after','p3':':agency','p4':'NULL','p5':':scope','p6':':client','p7':':keyid','p8':'now()','p9':'md5((:k)::text)','p10':"'progress_report'",'p11':':trace'}

@@ -310,12 +310,13 @@ internal static class Drills
     /// <summary>
     /// In-flight requests made deterministic: the driver holds ACCESS EXCLUSIVE on plan_items, so every report post and
     /// every status/export read waits inside the API (seen in pg_stat_activity) when SIGTERM arrives. The lock is kept
-    /// 3 s after the signal, then released; every request must end 2xx and the process exit 0 afterwards.
+    /// 0.8 s after the signal, then released; every request must end 2xx and the process exit 0 afterwards. (The API
+    /// answers a request that waits more than 2 s on a lock with 503, by design: the whole hold stays under that.)
     /// </summary>
     public static async Task<DrillResult> SigtermAsync(DrillContext ctx)
     {
         const int posts = 6, statusReads = 3, exportReads = 5;
-        const double holdAfterSignal = 3;
+        const double holdAfterSignal = 0.8;
         var tag = DrillContext.NewTag("sigterm");
         var client = ctx.NewClient(tag);
         var api = await ctx.StartApiAsync("sigterm");
@@ -368,12 +369,12 @@ internal static class Drills
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", probe);
             waiting = Convert.ToInt32(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
             if (waiting >= inFlight.Count) break;
-            await Task.Delay(100);
+            await Task.Delay(50);
         }
 
         var signalAt = Clock.Now;
         api.Signal(ApiProcess.SIGTERM);
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await Task.Delay(TimeSpan.FromSeconds(0.3));
         // A new request after the signal: the listener should be closed (refused), never hang.
         int lateCode;
         using (var late = new HttpRequestMessage(HttpMethod.Get, "health/live")) lateCode = (await client.SendAsync(Op.Status, late, TimeSpan.FromSeconds(3), hard.Token)).Code;

@@ -62,9 +62,11 @@ internal static class PlanItemFilters
             items = items.Where(i => i.LeadAgency!.Code == agency || i.Coordinators.Any(c => c.Agency!.Code == agency));
         if (status is { } statusValue) items = items.Where(i => i.Status == statusValue);
         if (overdue is { } overdueValue) items = items.Where(overdueValue ? ItemRules.Overdue(today) : ItemRules.NotOverdue(today));
+        // A substring test (strpos) rather than LIKE: exact for any folded text, and planned the same whatever the
+        // text, so a prepared statement's generic plan stays on the plan's (or agency's) own items instead of
+        // intersecting them with the trigram index, which for a common phrase reads a large part of the store.
         var key = SearchText.Fold(q);
-        var pattern = $"%{key}%";
-        if (key.Length > 0) items = items.Where(i => EF.Functions.Like(i.SearchKey, pattern));
+        if (key.Length > 0) items = items.Where(i => i.SearchKey.IndexOf(key) >= 0);
         return items;
     }
 }

@@ -1,6 +1,6 @@
+using System.Collections.Concurrent;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using PlanApi.Common;
 using PlanApi.Data;
 using PlanApi.Domain;
@@ -10,7 +10,31 @@ namespace PlanApi.Features.Status;
 
 public sealed record GetPlanStatusQuery(Guid PlanId, bool IncludeDrafts) : IQuery<PlanStatusDto>;
 
-internal sealed class GetPlanStatusHandler(PlanDbContext db, TimeProvider clock, IMemoryCache cache, StoreVersionMonitor monitor)
+/// <summary>
+/// The newest status computed for each plan (and visibility), with the store version and day it holds for. A newer
+/// version replaces it, so memory follows the number of plans polled, not the number of writes.
+/// </summary>
+public sealed class PlanStatusCache
+{
+    private const int Capacity = 5_000;
+
+    private readonly ConcurrentDictionary<(Guid PlanId, bool IncludeDrafts), Entry> _entries = new();
+
+    private sealed record Entry(object Version, DateOnly Today, PlanStatusDto Status);
+
+    public PlanStatusDto? Find(GetPlanStatusQuery query, object version, DateOnly today) =>
+        _entries.TryGetValue((query.PlanId, query.IncludeDrafts), out var entry) && entry.Today == today && entry.Version.Equals(version)
+            ? entry.Status
+            : null;
+
+    public void Keep(GetPlanStatusQuery query, object version, DateOnly today, PlanStatusDto status)
+    {
+        if (_entries.Count >= Capacity) _entries.Clear();
+        _entries[(query.PlanId, query.IncludeDrafts)] = new Entry(version, today, status);
+    }
+}
+
+internal sealed class GetPlanStatusHandler(PlanDbContext db, TimeProvider clock, PlanStatusCache cache, StoreVersionMonitor monitor)
     : IQueryHandler<GetPlanStatusQuery, PlanStatusDto>
 {
     private const int DueSoonDays = 30;
@@ -24,10 +48,10 @@ internal sealed class GetPlanStatusHandler(PlanDbContext db, TimeProvider clock,
     public async ValueTask<PlanStatusDto> Handle(GetPlanStatusQuery query, CancellationToken ct)
     {
         object version = monitor.TryGetGeneration(out var generation) ? generation : await ChangeFeed.VersionAsync(db, ct);
-        var key = (nameof(PlanStatusDto), query.PlanId, query.IncludeDrafts, PlanCalendar.Today(clock), version);
-        if (cache.TryGetValue(key, out PlanStatusDto? cached) && cached is not null) return cached;
+        var today = PlanCalendar.Today(clock);
+        if (cache.Find(query, version, today) is { } cached) return cached;
         var status = await ComputeAsync(query, ct);
-        cache.Set(key, status, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        cache.Keep(query, version, today, status);
         return status;
     }
 
