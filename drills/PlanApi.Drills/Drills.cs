@@ -411,7 +411,7 @@ internal static class Drills
         sb.AppendLine("| event | time |");
         sb.AppendLine("|---|---|");
         sb.AppendLine($"| SIGTERM (pid {api.Pid}) | +0.00 s |");
-        sb.AppendLine($"| a new request 1 s after SIGTERM | {Attempt.Name(lateCode)} (listener closed: no new work accepted) |");
+        sb.AppendLine($"| a new request 0.3 s after SIGTERM | {Attempt.Name(lateCode)} (listener closed: no new work accepted) |");
         sb.AppendLine($"| lock released | {Rel(releaseAt, signalAt)} |");
         sb.AppendLine($"| last in-flight answer | {Rel(lastAnswer, signalAt)} |");
         sb.AppendLine($"| process exited | {(exited ? Rel(exitAt, signalAt) : "no (killed)")} (exit code {(exitCode?.ToString(CultureInfo.InvariantCulture) ?? "–")}) |");
