@@ -21,8 +21,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
 
-    public async Task InvokeAsync(HttpContext context, PlanDbContext db, TimeProvider clock, IdempotencyOptions options,
-        StoreVersionMonitor monitor)
+    public async Task InvokeAsync(HttpContext context, PlanDbContext db, TimeProvider clock, IdempotencyOptions options)
     {
         if (!HttpMethods.IsPost(context.Request.Method)
             || !context.Request.Headers.TryGetValue(HeaderName, out var header)
@@ -71,12 +70,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
                 });
                 await db.SaveChangesAsync(context.RequestAborted);
                 await transaction.CommitAsync(context.RequestAborted);
-                monitor.Written();
             }
             else if (context.Response.StatusCode is >= 200 and < 300)
             {
                 await transaction.CommitAsync(context.RequestAborted);
-                monitor.Written();
             }
             else
             {

@@ -24,9 +24,11 @@ public static class DataServices
         var connectionString = configuration.GetConnectionString("PlanDb")
             ?? throw new InvalidOperationException("Set ConnectionStrings__PlanDb to a PostgreSQL connection string.");
         connectionString = WithSessionDefaults(connectionString);
-        services.AddDbContextPool<PlanDbContext>(o => ((DbContextOptionsBuilder<PlanDbContext>)o).UsePlanDatabase(connectionString));
+        services.AddDbContextPool<PlanDbContext>((sp, o) =>
+            ((DbContextOptionsBuilder<PlanDbContext>)o).UsePlanDatabase(connectionString).AddInterceptors(sp.GetRequiredService<CommitObserver>()));
         services.AddScoped<Seeder>();
         services.AddSingleton<StoreVersionMonitor>();
+        services.AddSingleton<CommitObserver>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreVersionMonitor>());
         services.AddHealthChecks()
             .AddDbContextCheck<PlanDbContext>("database", tags: ["ready"])

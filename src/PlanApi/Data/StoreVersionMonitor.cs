@@ -1,14 +1,16 @@
+using System.Data.Common;
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace PlanApi.Data;
 
 /// <summary>
 /// Tells readers whether anything was written since, without a query per request: one loop per API instance reads
-/// the store's version (<see cref="ChangeFeed.VersionAsync"/>) every <see cref="Interval"/> and moves
-/// its generation when it changed; this instance's own commits move it at once (<see cref="Written"/>).
-/// So a cache keyed by the generation serves this instance's writes at once and other instances' writes within an
-/// interval. While the loop cannot reach the database, <see cref="TryGetGeneration"/> says no and callers ask the
-/// database themselves.
+/// the store's version (<see cref="ChangeFeed.VersionAsync"/>) every <see cref="Interval"/> and moves its generation
+/// when it changed; every commit of this instance moves it at once (<see cref="CommitObserver"/> calls
+/// <see cref="Written"/>). So a cache keyed by the generation serves this instance's writes at once and other
+/// instances' writes within an interval. While the loop cannot reach the database, <see cref="TryGetGeneration"/>
+/// says no and callers ask the database themselves.
 /// </summary>
 public sealed class StoreVersionMonitor(IServiceScopeFactory scopes, ILogger<StoreVersionMonitor> logger) : BackgroundService
 {
@@ -60,5 +62,17 @@ public sealed class StoreVersionMonitor(IServiceScopeFactory scopes, ILogger<Sto
                 break;
             }
         }
+    }
+}
+
+/// <summary>Tells the <see cref="StoreVersionMonitor"/> of every transaction a <see cref="PlanDbContext"/> commits.</summary>
+public sealed class CommitObserver(StoreVersionMonitor monitor) : DbTransactionInterceptor
+{
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => monitor.Written();
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
+    {
+        monitor.Written();
+        return Task.CompletedTask;
     }
 }

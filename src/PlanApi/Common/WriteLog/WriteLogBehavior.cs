@@ -17,7 +17,7 @@ namespace PlanApi.Common.WriteLog;
 /// share no lock: PostgreSQL positions the feed's entries (see <see cref="ChangeRecord"/>).
 /// </summary>
 public sealed class WriteLogBehavior<TMessage, TResponse>(
-    PlanDbContext db, ResourceSnapshots snapshots, TimeProvider clock, IHttpContextAccessor http, StoreVersionMonitor monitor)
+    PlanDbContext db, ResourceSnapshots snapshots, TimeProvider clock, IHttpContextAccessor http)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -56,11 +56,7 @@ public sealed class WriteLogBehavior<TMessage, TResponse>(
                 db.ChangeRecords.Add(await ChangeAsync(ResourceTypes.Plan, item.PlanId.ToString(), AuditActions.Update, plan, now, ct));
         }
         await db.SaveChangesAsync(ct);
-        if (owned is not null)
-        {
-            await owned.CommitAsync(ct);
-            monitor.Written();
-        }
+        if (owned is not null) await owned.CommitAsync(ct);
         return response;
     }
 

@@ -50,12 +50,12 @@ internal sealed class GetPlanStatusHandler(PlanDbContext db, TimeProvider clock,
         object version = monitor.TryGetGeneration(out var generation) ? generation : await ChangeFeed.VersionAsync(db, ct);
         var today = PlanCalendar.Today(clock);
         if (cache.Find(query, version, today) is { } cached) return cached;
-        var status = await ComputeAsync(query, ct);
+        var status = await ComputeAsync(query, today, ct);
         cache.Keep(query, version, today, status);
         return status;
     }
 
-    private async Task<PlanStatusDto> ComputeAsync(GetPlanStatusQuery query, CancellationToken ct)
+    private async Task<PlanStatusDto> ComputeAsync(GetPlanStatusQuery query, DateOnly today, CancellationToken ct)
     {
         var plan = await db.Plans.AsNoTracking()
             .Where(p => p.Id == query.PlanId && (query.IncludeDrafts || p.Lifecycle != PlanLifecycle.Draft))
@@ -72,7 +72,6 @@ internal sealed class GetPlanStatusHandler(PlanDbContext db, TimeProvider clock,
             })
             .ToListAsync(ct);
 
-        var today = PlanCalendar.Today(clock);
         bool Overdue(ItemStatus s, DateOnly end) => ItemRules.IsOverdue(s, end, today);
         var byStatus = StatusCounts.Of(items.Select(i => i.Status));
         var countable = items.Count - byStatus.Cancelled;

@@ -17,13 +17,6 @@ public sealed class IdempotencyTests(PlanApiFactory api) : IClassFixture<PlanApi
         return api.CreateClient();
     }
 
-    private async Task<int> StoredCountAsync(string planId, int ordinal)
-    {
-        var id = Guid.Parse(planId);
-        await using var db = api.NewDbContext();
-        return await db.ProgressReports.CountAsync(r => r.PlanItem!.PlanId == id && r.PlanItem.Ordinal == ordinal);
-    }
-
     [Fact]
     public async Task Missing_key_is_400_naming_Idempotency_Key_and_nothing_is_written()
     {
@@ -32,7 +25,7 @@ public sealed class IdempotencyTests(PlanApiFactory api) : IClassFixture<PlanApi
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["Idempotency-Key"], problem.ErrorFields());
         Assert.Equal(0, await _client.TotalAsync(planId, 1));
-        Assert.Equal(0, await StoredCountAsync(planId, 1));
+        Assert.Equal(0, await api.StoredCountAsync(planId, 1));
     }
 
     [Theory]
@@ -44,7 +37,7 @@ public sealed class IdempotencyTests(PlanApiFactory api) : IClassFixture<PlanApi
         var response = await _client.PostAsync(planId, 2, Body(), key);
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("Idempotency-Key", problem.ErrorFields());
-        Assert.Equal(0, await StoredCountAsync(planId, 2));
+        Assert.Equal(0, await api.StoredCountAsync(planId, 2));
     }
 
     [Fact]
@@ -54,7 +47,7 @@ public sealed class IdempotencyTests(PlanApiFactory api) : IClassFixture<PlanApi
         var response = await _client.PostAsync(planId, 2, Body(), new string('k', 201));
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("Idempotency-Key", problem.ErrorFields());
-        Assert.Equal(0, await StoredCountAsync(planId, 2));
+        Assert.Equal(0, await api.StoredCountAsync(planId, 2));
     }
 
     [Fact]
@@ -79,7 +72,7 @@ public sealed class IdempotencyTests(PlanApiFactory api) : IClassFixture<PlanApi
         var list = await _client.ListAsync(planId, 3);
         Assert.Equal(1, list["total"]!.GetValue<int>());
         Assert.Equal(JsonNode.Parse(firstJson)!["id"]!.GetValue<string>(), list["items"]![0]!["id"]!.GetValue<string>());
-        Assert.Equal(1, await StoredCountAsync(planId, 3));
+        Assert.Equal(1, await api.StoredCountAsync(planId, 3));
     }
 
     [Fact]
@@ -101,7 +94,7 @@ public sealed class IdempotencyTests(PlanApiFactory api) : IClassFixture<PlanApi
         var second = await retry.JsonAsync(HttpStatusCode.Created);
         Assert.Equal(first["id"]!.GetValue<string>(), second["id"]!.GetValue<string>());
         Assert.Equal(["true"], retry.Headers.GetValues("Idempotent-Replayed"));
-        Assert.Equal(1, await StoredCountAsync(planId, 4));
+        Assert.Equal(1, await api.StoredCountAsync(planId, 4));
     }
 
     [Fact]
@@ -121,7 +114,7 @@ public sealed class IdempotencyTests(PlanApiFactory api) : IClassFixture<PlanApi
         var item = await _client.GetJsonAsync($"/api/v1/plans/{planId}/items/5");
         Assert.Equal("in_progress", item["status"]!.GetValue<string>());
         Assert.Equal(30, item["percentComplete"]!.GetValue<int>());
-        Assert.Equal(1, await StoredCountAsync(planId, 5));
+        Assert.Equal(1, await api.StoredCountAsync(planId, 5));
     }
 
     [Fact]
@@ -133,7 +126,7 @@ public sealed class IdempotencyTests(PlanApiFactory api) : IClassFixture<PlanApi
         var response = await _client.PostAsync(planId, 8, Body("in_progress", 30), key);
         var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(["Idempotency-Key"], problem.ErrorFields());
-        Assert.Equal(0, await StoredCountAsync(planId, 8));
+        Assert.Equal(0, await api.StoredCountAsync(planId, 8));
     }
 
     [Fact]
@@ -149,7 +142,7 @@ public sealed class IdempotencyTests(PlanApiFactory api) : IClassFixture<PlanApi
         var second = await byCoordinator.JsonAsync(HttpStatusCode.Created);
         Assert.False(byCoordinator.Headers.Contains("Idempotent-Replayed"));
         Assert.NotEqual(byLead["id"]!.GetValue<string>(), second["id"]!.GetValue<string>());
-        Assert.Equal(2, await StoredCountAsync(planId, 13));
+        Assert.Equal(2, await api.StoredCountAsync(planId, 13));
     }
 
     [Fact]
@@ -180,7 +173,7 @@ public sealed class IdempotencyTests(PlanApiFactory api) : IClassFixture<PlanApi
         var list = await _client.ListAsync(planId, 9);
         Assert.Equal(1, list["total"]!.GetValue<int>());
         Assert.Equal(ids[0], list["items"]![0]!["id"]!.GetValue<string>());
-        Assert.Equal(1, await StoredCountAsync(planId, 9));
+        Assert.Equal(1, await api.StoredCountAsync(planId, 9));
         await using var db = api.NewDbContext();
         Assert.Equal(1, await db.IdempotencyRecords.CountAsync(r => r.Key == key));
         var item = await _client.GetJsonAsync($"/api/v1/plans/{planId}/items/9");
@@ -202,7 +195,7 @@ public sealed class IdempotencyTests(PlanApiFactory api) : IClassFixture<PlanApi
         Assert.Equal(first["id"]!.GetValue<string>(), second["id"]!.GetValue<string>());
         Assert.Equal(summary, second["summary"]!.GetValue<string>());
         Assert.Equal(["true"], retry.Headers.GetValues("Idempotent-Replayed"));
-        Assert.Equal(1, await StoredCountAsync(planId, 17));
+        Assert.Equal(1, await api.StoredCountAsync(planId, 17));
     }
 
     [Fact]
@@ -221,7 +214,7 @@ public sealed class IdempotencyTests(PlanApiFactory api) : IClassFixture<PlanApi
         var item = await _client.GetJsonAsync($"/api/v1/plans/{planId}/items/18");
         Assert.Equal("completed", item["status"]!.GetValue<string>());
         Assert.Equal(newer["id"]!.GetValue<string>(), item["latestReportId"]!.GetValue<string>());
-        Assert.Equal(2, await StoredCountAsync(planId, 18));
+        Assert.Equal(2, await api.StoredCountAsync(planId, 18));
     }
 
     [Fact]
@@ -253,7 +246,7 @@ public sealed class IdempotencyTests(PlanApiFactory api) : IClassFixture<PlanApi
 
         await using var db = api.NewDbContext();
         Assert.Equal(1, await db.IdempotencyRecords.CountAsync(r => r.Key == key));
-        Assert.Equal(1, await StoredCountAsync(planId, winner));
-        Assert.Equal(0, await StoredCountAsync(planId, winner == 20 ? 21 : 20));
+        Assert.Equal(1, await api.StoredCountAsync(planId, winner));
+        Assert.Equal(0, await api.StoredCountAsync(planId, winner == 20 ? 21 : 20));
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using PlanApi.Tests.Infrastructure;
 
 namespace PlanApi.Tests.Features.ProgressReports;
@@ -10,6 +11,14 @@ internal static class ProgressReportRequests
     public const string BanTdkt = "ban-tdkt-can-tho";
 
     public static string Url(string planId, int ordinal) => $"/api/v1/plans/{planId}/items/{ordinal}/progress-reports";
+
+    /// <summary>How many reports the database holds for the item (read straight from PostgreSQL).</summary>
+    public static async Task<int> StoredCountAsync(this PlanApiFactory api, string planId, int ordinal)
+    {
+        var id = Guid.Parse(planId);
+        await using var db = api.NewDbContext();
+        return await db.ProgressReports.CountAsync(r => r.PlanItem!.PlanId == id && r.PlanItem.Ordinal == ordinal);
+    }
 
     public static JsonObject Body(
         string status = "in_progress", int? percent = 50, string agency = BanTdkt,

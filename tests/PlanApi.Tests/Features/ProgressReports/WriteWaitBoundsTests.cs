@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PlanApi.Tests.Features.Security;
 using PlanApi.Tests.Infrastructure;
@@ -15,13 +14,6 @@ namespace PlanApi.Tests.Features.ProgressReports;
 public sealed class WriteWaitBoundsTests(PlanApiFactory api) : IClassFixture<PlanApiFactory>
 {
     private readonly HttpClient _client = api.CreateClient();
-
-    private async Task<int> StoredCountAsync(string planId, int ordinal)
-    {
-        var id = Guid.Parse(planId);
-        await using var db = api.NewDbContext();
-        return await db.ProgressReports.CountAsync(r => r.PlanItem!.PlanId == id && r.PlanItem.Ordinal == ordinal);
-    }
 
     /// <summary>Another session's open transaction holding <paramref name="sql"/>'s locks until disposed.</summary>
     private async Task<NpgsqlTransaction> HoldAsync(string sql, params (string Name, object Value)[] parameters)
@@ -58,13 +50,13 @@ public sealed class WriteWaitBoundsTests(PlanApiFactory api) : IClassFixture<Pla
         await refused.ProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.Equal("1", Assert.Single(refused.Headers.GetValues("Retry-After")));
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(5));
-        Assert.Equal(0, await StoredCountAsync(planId, 11));
+        Assert.Equal(0, await api.StoredCountAsync(planId, 11));
 
         var retried = await (await _client.PostAsync(planId, 11, body, key)).JsonAsync(HttpStatusCode.Created);
         var again = await _client.PostAsync(planId, 11, body, key);
         Assert.Equal(retried["id"]!.GetValue<string>(), (await again.JsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>());
         Assert.Equal(["true"], again.Headers.GetValues("Idempotent-Replayed"));
-        Assert.Equal(1, await StoredCountAsync(planId, 11));
+        Assert.Equal(1, await api.StoredCountAsync(planId, 11));
     }
 
     [Fact]
@@ -92,9 +84,9 @@ public sealed class WriteWaitBoundsTests(PlanApiFactory api) : IClassFixture<Pla
         Assert.Equal("1", Assert.Single(refused.Headers.GetValues("Retry-After")));
         Assert.Equal(1, problem["retryAfterSeconds"]!.GetValue<int>());
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(5));
-        Assert.Equal(0, await StoredCountAsync(planId, 12));
+        Assert.Equal(0, await api.StoredCountAsync(planId, 12));
 
         await (await _client.PostAsync(planId, 12, Body("in_progress", 35), key)).JsonAsync(HttpStatusCode.Created);
-        Assert.Equal(1, await StoredCountAsync(planId, 12));
+        Assert.Equal(1, await api.StoredCountAsync(planId, 12));
     }
 }
