@@ -3,8 +3,16 @@ using PlanApi.Domain;
 
 namespace PlanApi.Data;
 
-public sealed class PlanDbContext(DbContextOptions<PlanDbContext> options) : DbContext(options)
+public sealed class PlanDbContext : DbContext
 {
+    public PlanDbContext(DbContextOptions<PlanDbContext> options) : base(options)
+    {
+        // A write's transaction is rolled back whole when any of its statements fails (the request fails with it), so
+        // a savepoint around each SaveChanges would only add two round trips and a subtransaction to every save.
+        // Pooled contexts are reset to this after each request.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<Grouping> Groupings => Set<Grouping>();
     public DbSet<Plan> Plans => Set<Plan>();

@@ -11,10 +11,20 @@ using PlanApi.Features.ProgressReports;
 namespace PlanApi.Common.WriteLog;
 
 /// <summary>Reads a resource as the API shows it, for the before/after of the audit trail and the feed's versions.</summary>
+/// <remarks>
+/// A handler that already holds the state it wrote (as its answer shows it) hands it over with <see cref="Written"/>,
+/// so that the write log does not read the resource back while the write still holds its row locks.
+/// </remarks>
 public sealed class ResourceSnapshots(ISender sender, PlanDbContext db)
 {
+    private readonly Dictionary<(string Type, string Key), object> _written = [];
+
+    /// <summary>The state of a resource as this request's write left it; the next <see cref="LoadAsync"/> of it returns it once.</summary>
+    public void Written(string type, string key, object snapshot) => _written[(type, key)] = snapshot;
+
     public async Task<object?> LoadAsync(string type, string key, CancellationToken ct)
     {
+        if (_written.Remove((type, key), out var written)) return written;
         try
         {
             return type switch

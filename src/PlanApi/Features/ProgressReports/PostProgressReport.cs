@@ -5,6 +5,7 @@ using PlanApi.Common;
 using PlanApi.Common.WriteLog;
 using PlanApi.Data;
 using PlanApi.Domain;
+using PlanApi.Features.Items;
 
 namespace PlanApi.Features.ProgressReports;
 
@@ -58,40 +59,52 @@ internal sealed class PostProgressReportValidator : AbstractValidator<PostProgre
     }
 }
 
-internal sealed class PostProgressReportHandler(PlanDbContext db, TimeProvider clock, ISender sender)
+/// <remarks>
+/// Reports on one item are applied one at a time (its row lock), so the newest always wins. Everything that needs no
+/// lock is read first, and the answers (the report, and the item for the change feed) are built from what is in
+/// memory: from the lock to the commit the write sends only its own statements.
+/// </remarks>
+internal sealed class PostProgressReportHandler(PlanDbContext db, TimeProvider clock, ResourceSnapshots snapshots)
     : ICommandHandler<PostProgressReportCommand, ProgressReportDto>
 {
+    private static readonly Func<ProgressReport, ProgressReportDto> ReportAsShown = ProgressReportDto.Projection.Compile();
+    private static readonly Func<PlanItem, PlanItemDto> ItemAsShown = PlanItemDto.Projection.Compile();
+
     public async ValueTask<ProgressReportDto> Handle(PostProgressReportCommand command, CancellationToken ct)
     {
         var body = command.Body;
         if (command.CallerAgencyCode is { } own && body.ReportingAgencyCode is { } named && named != own)
             throw new ForbiddenException($"This credential reports for '{own}', not for '{named}'.");
         var agencyCode = command.CallerAgencyCode ?? body.ReportingAgencyCode!;
-        var agencyId = await db.Agencies.Where(a => a.Code == agencyCode).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(ct)
+        var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Code == agencyCode, ct)
             ?? throw new UnprocessableException($"Agency '{agencyCode}' does not exist.", "reportingAgencyCode");
 
         // Joins the Idempotency-Key transaction when there is one, so the report and its stored answer commit together.
         await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        // Lock the item: reports on one item are applied one at a time, so the newest always wins.
+        // Lock the item, with what the item's answer shows (its plan's number, its agencies' names).
         var item = await db.PlanItems
             .FromSql($"SELECT *, xmin FROM plan_items WHERE plan_id = {command.PlanId} AND ordinal = {command.Ordinal} FOR UPDATE")
-            .Include(i => i.Plan).Include(i => i.Coordinators)
+            .Include(i => i.Plan).Include(i => i.LeadAgency).Include(i => i.Coordinators).ThenInclude(c => c.Agency)
             .SingleOrDefaultAsync(ct)
-            ?? throw await Items.PlanItemErrors.NotFoundAsync(db, command.PlanId, command.Ordinal, ct);
+            ?? throw await PlanItemErrors.NotFoundAsync(db, command.PlanId, command.Ordinal, ct);
         if (item.Plan!.Lifecycle != PlanLifecycle.Published)
             throw new UnprocessableException(
                 $"Progress is reported on published plans; this plan is {EnumNames<PlanLifecycle>.ToName(item.Plan.Lifecycle)}.");
-        if (!item.Involves(agencyId))
+        if (!item.Involves(agency.Id))
         {
             var message = $"Agency '{agencyCode}' neither leads nor co-operates on item {item.Ordinal}.";
             throw command.CallerIsAdmin ? new UnprocessableException(message, "reportingAgencyCode") : new ForbiddenException(message);
         }
 
+        // PostgreSQL keeps microseconds: the answer shows the time as every later read of it will.
         var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
         var report = new ProgressReport
         {
             PlanItemId = item.Id,
-            ReportingAgencyId = agencyId,
+            PlanItem = item,
+            ReportingAgencyId = agency.Id,
+            ReportingAgency = agency,
             Status = body.Status,
             PercentComplete = body.PercentComplete ?? DefaultPercent(body.Status, item.PercentComplete),
             Summary = body.Summary.Trim(),
@@ -107,7 +120,11 @@ internal sealed class PostProgressReportHandler(PlanDbContext db, TimeProvider c
         item.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
         if (owned is not null) await owned.CommitAsync(ct);
-        return await sender.Send(new GetProgressReportQuery(report.Id), ct);
+
+        // The item's new version came back with the save: the change feed gets the item as a GET now shows it.
+        snapshots.Written(ResourceTypes.PlanItem, ResourceSnapshots.ItemKey(item.PlanId, item.Ordinal),
+            ItemAsShown(item).AsOf(PlanCalendar.Today(clock)));
+        return ReportAsShown(report);
     }
 
     private static int DefaultPercent(ItemStatus status, int current) => status switch

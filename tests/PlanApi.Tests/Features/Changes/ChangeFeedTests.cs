@@ -163,6 +163,28 @@ public sealed class ChangeFeedTests(PlanApiFactory api) : IClassFixture<PlanApiF
     }
 
     [Fact]
+    public async Task Parallel_reports_on_one_item_each_name_a_version_of_the_item_and_the_item_shows_the_one_applied_last()
+    {
+        var planId = await SeededPlan.IdAsync(_admin);
+        var itemUrl = $"{PlansPath}/{planId}/items/24";
+        var start = await _admin.FeedEndAsync();
+
+        var reports = await Task.WhenAll(Enumerable.Range(0, 12).Select(n => Task.Run(async () =>
+            await (await api.CreateClient().PostReportAsync(planId, 24, ReportBody(BanTdkt, percent: 20 + n))).JsonAsync(HttpStatusCode.Created))));
+
+        var changes = await _admin.FeedAfterAsync(start);
+        Assert.Equal(reports.Select(r => r.Str("id")).Order(),
+            changes.Where(c => c.Str("resourceType") == "progress_report").Select(c => c.Str("resourceId")).Order());
+        var versions = changes.Where(c => c.Str("resourceType") == "plan_item").Select(c => c.Str("version")).ToList();
+        // Each report saw the item as the report before it left it: twelve versions, one of them the item's now.
+        Assert.Equal(12, versions.Distinct().Count());
+        Assert.Contains(await _admin.ETagAsync(itemUrl), versions);
+        var item = await _admin.GetJsonAsync(itemUrl);
+        var latest = Assert.Single(reports, r => r.Str("id") == item.Str("latestReportId"));
+        Assert.Equal(latest.Int("percentComplete"), item.Int("percentComplete"));
+    }
+
+    [Fact]
     public async Task A_poller_following_the_cursor_through_a_burst_of_parallel_writes_sees_each_change_exactly_once()
     {
         var planId = await SeededPlan.IdAsync(_admin);

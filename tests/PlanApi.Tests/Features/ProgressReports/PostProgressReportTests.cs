@@ -46,6 +46,30 @@ public sealed class PostProgressReportTests(PlanApiFactory api) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_answer_shows_the_time_as_stored_when_the_clock_is_finer_than_a_microsecond()
+    {
+        var planId = await SeededPlan.IdAsync(_client);
+        var start = api.Clock.GetUtcNow();
+        api.Clock.Advance(TimeSpan.FromTicks(1234567));
+        try
+        {
+            var response = await _client.PostAsync(planId, 13, Body("in_progress", 30), NewKey());
+            var created = await response.JsonAsync(HttpStatusCode.Created);
+
+            Assert.Equal(start.AddTicks(1234560), created["reportedAt"]!.GetValue<DateTimeOffset>());
+            var read = await _client.GetJsonAsync(response.Headers.Location!.ToString());
+            Assert.Equal(created.ToJsonString(), read.ToJsonString());
+            var item = await _client.GetJsonAsync($"/api/v1/plans/{planId}/items/13");
+            Assert.Equal(created["reportedAt"]!.GetValue<DateTimeOffset>(), item["lastReportedAt"]!.GetValue<DateTimeOffset>());
+            Assert.Equal(created["reportedAt"]!.GetValue<DateTimeOffset>(), item["updatedAt"]!.GetValue<DateTimeOffset>());
+        }
+        finally
+        {
+            api.SetNow(start);
+        }
+    }
+
+    [Fact]
     public async Task Unknown_report_id_is_404()
     {
         var response = await _client.GetAsync($"/api/v1/progress-reports/{Guid.NewGuid()}");
