@@ -285,9 +285,9 @@ internal static class ItemReader
 
 /// <summary>
 /// POST of a progress report with an Idempotency-Key, as the API runs it: key lookup, then one transaction with the
-/// idempotency lock and lookup, the item locked FOR UPDATE, the report inserted and the item updated (one batch),
-/// the report read back, the change-feed lock, the item snapshot, audit + two change records (one batch), the stored
-/// answer, commit.
+/// idempotency lock and lookup, the reporter's agency, the item locked FOR UPDATE with its plan and agencies, the
+/// item updated and the report inserted (one batch), audit + two change records (one batch), the stored answer,
+/// commit. The report and the item (for its feed version) are built from what was read, as the API builds them.
 /// </summary>
 internal static class PostReport
 {
@@ -324,13 +324,16 @@ internal static class PostReport
             await using var r = await cmd.ExecuteReaderAsync(ct);
             if (await r.ReadAsync(ct)) { ctx.Response.StatusCode = 409; return; }
         }
-        Guid agencyId;
+        Guid agencyId; AgencyRefDto reporter;
         await using (var cmd = new NpgsqlCommand(Sql.AgencyByCode, conn, tx))
         {
             cmd.Parameters.AddWithValue("agencyCode", agencyCode!);
-            agencyId = (Guid)(await cmd.ExecuteScalarAsync(ct))!;
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            await r.ReadAsync(ct);
+            agencyId = r.GetGuid(0);
+            reporter = new AgencyRefDto(r.GetString(2), r.GetString(5), r.IsDBNull(8) ? null : r.GetString(8));
         }
-        Guid itemId; uint xmin; int currentPercent; string lifecycle; var involved = false;
+        Guid itemId; uint xmin; int currentPercent; string lifecycle; var involved = false; PlanItemDto locked;
         await using (var cmd = new NpgsqlCommand(Sql.ItemForUpdate, conn, tx))
         {
             cmd.Parameters.AddWithValue("p0", planId);
@@ -340,7 +343,25 @@ internal static class PostReport
             itemId = r.GetGuid(0); currentPercent = r.GetInt32(17); xmin = r.GetFieldValue<uint>(23);
             lifecycle = r.GetString(32);
             involved = r.GetGuid(14) == agencyId;
-            do { if (!r.IsDBNull(46) && r.GetGuid(46) == agencyId) involved = true; } while (await r.ReadAsync(ct));
+            var coordinators = new List<(int Position, AgencyRefDto Agency)>();
+            locked = new PlanItemDto(
+                r.GetGuid(18), r.GetString(33), r.GetInt32(16), r.GetInt32(19), r.GetString(3),
+                new AgencyRefDto(r.GetString(47), r.GetString(50), r.IsDBNull(53) ? null : r.GetString(53)),
+                r.IsDBNull(15) ? null : r.GetString(15), [], r.GetBoolean(1), r.IsDBNull(11) ? null : r.GetString(11),
+                new DueDto(r.IsDBNull(10) ? null : r.GetInt32(10), r.IsDBNull(6) ? null : r.GetInt32(6),
+                    r.IsDBNull(7) ? null : EnumNames<MonthPart>.Parse(r.GetString(7)), r.IsDBNull(9) ? null : r.GetString(9),
+                    r.GetFieldValue<DateOnly>(8), r.GetFieldValue<DateOnly>(5), r.IsDBNull(10)),
+                EnumNames<ItemStatus>.Parse(r.GetString(21)), currentPercent, false, 0, false,
+                r.IsDBNull(2) ? null : r.GetFieldValue<DateOnly>(2), r.IsDBNull(12) ? null : r.GetFieldValue<DateTimeOffset>(12),
+                r.IsDBNull(13) ? null : r.GetGuid(13), r.GetFieldValue<DateTimeOffset>(4), r.GetFieldValue<DateTimeOffset>(22), xmin);
+            do
+            {
+                if (r.IsDBNull(58)) continue;
+                if (r.GetGuid(58) == agencyId) involved = true;
+                coordinators.Add((r.GetInt32(59), new AgencyRefDto(r.GetString(62), r.GetString(65), r.IsDBNull(68) ? null : r.GetString(68))));
+            }
+            while (await r.ReadAsync(ct));
+            locked = locked with { Coordinators = coordinators.OrderBy(c => c.Position).Select(c => c.Agency).ToList() };
         }
         if (lifecycle != "published") { ctx.Response.StatusCode = 422; return; }
         if (!involved) { ctx.Response.StatusCode = 403; return; }
@@ -348,7 +369,9 @@ internal static class PostReport
         var status = EnumNames<ItemStatus>.Parse(body.Status);
         var percent = body.PercentComplete ?? currentPercent;
         var now = DateTimeOffset.UtcNow;
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
         var reportId = Guid.CreateVersion7();
+        uint version;
         await using (var batch = new NpgsqlBatch(conn, tx))
         {
             var update = new NpgsqlBatchCommand(Sql.UpdateItem);
@@ -376,32 +399,15 @@ internal static class PostReport
             batch.BatchCommands.Add(insert);
             await using var r = await batch.ExecuteReaderAsync(ct);
             if (!await r.ReadAsync(ct)) { ctx.Response.StatusCode = 409; return; }
+            version = r.GetFieldValue<uint>(0);
         }
-        ProgressReportDto report;
-        await using (var cmd = new NpgsqlCommand(Sql.ReportById, conn, tx))
+        var report = new ProgressReportDto(reportId, planId, ordinal, reporter, status, percent, body.Summary.Trim(), null, null, null, now);
+        var item = (locked with
         {
-            cmd.Parameters.AddWithValue("query_Id", reportId);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            await r.ReadAsync(ct);
-            report = new ProgressReportDto(r.GetGuid(0), r.GetGuid(1), r.GetInt32(2),
-                new AgencyRefDto(r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5)),
-                EnumNames<ItemStatus>.Parse(r.GetString(6)), r.GetInt32(7), r.GetString(8),
-                r.GetBoolean(9) ? null : new EvidenceDto(r.IsDBNull(10) ? null : r.GetString(10), r.IsDBNull(11) ? null : r.GetFieldValue<DateOnly>(11), r.IsDBNull(12) ? null : r.GetString(12)),
-                r.IsDBNull(13) ? null : r.GetFieldValue<DateOnly>(13), r.IsDBNull(14) ? null : r.GetFieldValue<DateOnly>(14), r.GetFieldValue<DateTimeOffset>(15));
-        }
-        PlanItemDto item;
-        await using (var cmd = new NpgsqlCommand(Sql.ItemSnapshot, conn, tx))
-        {
-            cmd.Parameters.AddWithValue("query_PlanId", planId);
-            cmd.Parameters.AddWithValue("query_Ordinal", ordinal);
-            item = (await ItemReader.ReadAsync(cmd, ct))[0];
-        }
-        bool isPublic;
-        await using (var cmd = new NpgsqlCommand(Sql.PlanPublic, conn, tx))
-        {
-            cmd.Parameters.AddWithValue("item_PlanId", planId);
-            isPublic = (bool)(await cmd.ExecuteScalarAsync(ct))!;
-        }
+            Status = status, PercentComplete = percent, LatestReportId = reportId, LastReportedAt = now, UpdatedAt = now, Version = version,
+            CompletedOn = status == ItemStatus.Completed ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, PlanCalendar.TimeZone).DateTime) : null,
+        }).AsOf(PlanCalendar.Today(TimeProvider.System));
+        const bool isPublic = true;
         var reportJson = JsonSerializer.SerializeToUtf8Bytes(report, ETags.Json);
         var itemJson = JsonSerializer.SerializeToUtf8Bytes(item, ETags.Json);
         var itemKey = $"{planId}/{ordinal}";

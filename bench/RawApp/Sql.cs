@@ -142,27 +142,32 @@ internal static class Sql
         LIMIT 2
         """;
 
-    /// <summary>POST: the reporter's agency</summary>
+    /// <summary>POST: the reporter's agency (before the item's lock)</summary>
     public const string AgencyByCode = """
-        SELECT a.id
+        SELECT a.id, a.aliases, a.code, a.created_at, a.kind, a.name, a.parent_id, a.search_key, a.short_name, a.updated_at, a.verified, a.xmin
         FROM agencies AS a
         WHERE a.code = @agencyCode
         LIMIT 2
         """;
 
-    /// <summary>POST: the item (and plan, coordinators) locked</summary>
+    /// <summary>POST: the item locked, with its plan, lead and coordinators (what the item's answer shows)</summary>
     public const string ItemForUpdate = """
-        SELECT s.id, s.and_related_agencies, s.completed_on, s.content, s.created_at, s.due_end, s.due_month, s.due_part, s.due_start, s.due_text, s.due_year, s.executing_units_text, s.last_reported_at, s.latest_report_id, s.lead_agency_id, s.lead_role, s.ordinal, s.percent_complete, s.plan_id, s.quarter, s.search_key, s.status, s.updated_at, s.xmin, s.id0, s.created_at0, s.document_type, s.duties, s.issued_on, s.issued_year, s.issuer_id, s.legal_bases, s.lifecycle, s.number, s.place, s.preamble, s.purposes, s.recipients, s.requirements, s.search_key0, s.signature, s.title, s.updated_at0, s.xmin0, s.year, p1.plan_item_id, p1.agency_id, p1.position
+        SELECT s.id, s.and_related_agencies, s.completed_on, s.content, s.created_at, s.due_end, s.due_month, s.due_part, s.due_start, s.due_text, s.due_year, s.executing_units_text, s.last_reported_at, s.latest_report_id, s.lead_agency_id, s.lead_role, s.ordinal, s.percent_complete, s.plan_id, s.quarter, s.search_key, s.status, s.updated_at, s.xmin, s.id0, s.created_at0, s.document_type, s.duties, s.issued_on, s.issued_year, s.issuer_id, s.legal_bases, s.lifecycle, s.number, s.place, s.preamble, s.purposes, s.recipients, s.requirements, s.search_key0, s.signature, s.title, s.updated_at0, s.xmin0, s.year, s.id1, s.aliases, s.code, s.created_at1, s.kind, s.name, s.parent_id, s.search_key1, s.short_name, s.updated_at1, s.verified, s.xmin1, s0.plan_item_id, s0.agency_id, s0.position, s0.id, s0.aliases, s0.code, s0.created_at, s0.kind, s0.name, s0.parent_id, s0.search_key, s0.short_name, s0.updated_at, s0.verified, s0.xmin
         FROM (
-            SELECT p.id, p.and_related_agencies, p.completed_on, p.content, p.created_at, p.due_end, p.due_month, p.due_part, p.due_start, p.due_text, p.due_year, p.executing_units_text, p.last_reported_at, p.latest_report_id, p.lead_agency_id, p.lead_role, p.ordinal, p.percent_complete, p.plan_id, p.quarter, p.search_key, p.status, p.updated_at, p.xmin, p0.id AS id0, p0.created_at AS created_at0, p0.document_type, p0.duties, p0.issued_on, p0.issued_year, p0.issuer_id, p0.legal_bases, p0.lifecycle, p0.number, p0.place, p0.preamble, p0.purposes, p0.recipients, p0.requirements, p0.search_key AS search_key0, p0.signature, p0.title, p0.updated_at AS updated_at0, p0.xmin AS xmin0, p0.year
+            SELECT p.id, p.and_related_agencies, p.completed_on, p.content, p.created_at, p.due_end, p.due_month, p.due_part, p.due_start, p.due_text, p.due_year, p.executing_units_text, p.last_reported_at, p.latest_report_id, p.lead_agency_id, p.lead_role, p.ordinal, p.percent_complete, p.plan_id, p.quarter, p.search_key, p.status, p.updated_at, p.xmin, p0.id AS id0, p0.created_at AS created_at0, p0.document_type, p0.duties, p0.issued_on, p0.issued_year, p0.issuer_id, p0.legal_bases, p0.lifecycle, p0.number, p0.place, p0.preamble, p0.purposes, p0.recipients, p0.requirements, p0.search_key AS search_key0, p0.signature, p0.title, p0.updated_at AS updated_at0, p0.xmin AS xmin0, p0.year, a.id AS id1, a.aliases, a.code, a.created_at AS created_at1, a.kind, a.name, a.parent_id, a.search_key AS search_key1, a.short_name, a.updated_at AS updated_at1, a.verified, a.xmin AS xmin1
             FROM (
                 SELECT *, xmin FROM plan_items WHERE plan_id = @p0 AND ordinal = @p1 FOR UPDATE
             ) AS p
             INNER JOIN plans AS p0 ON p.plan_id = p0.id
+            INNER JOIN agencies AS a ON p.lead_agency_id = a.id
             LIMIT 2
         ) AS s
-        LEFT JOIN plan_item_coordinators AS p1 ON s.id = p1.plan_item_id
-        ORDER BY s.id, s.id0, p1.plan_item_id
+        LEFT JOIN (
+            SELECT p1.plan_item_id, p1.agency_id, p1.position, a0.id, a0.aliases, a0.code, a0.created_at, a0.kind, a0.name, a0.parent_id, a0.search_key, a0.short_name, a0.updated_at, a0.verified, a0.xmin
+            FROM plan_item_coordinators AS p1
+            INNER JOIN agencies AS a0 ON p1.agency_id = a0.id
+        ) AS s0 ON s.id = s0.plan_item_id
+        ORDER BY s.id, s.id0, s.id1, s0.plan_item_id, s0.agency_id
         """;
 
     /// <summary>POST: item status from the report (batched with InsertReport)</summary>
@@ -176,43 +181,6 @@ internal static class Sql
     public const string InsertReport = """
         INSERT INTO progress_reports (id, evidence_document_date, evidence_document_number, evidence_url, percent_complete, period_from, period_to, plan_item_id, reported_at, reporting_agency_id, status, summary)
         VALUES (@p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18)
-        """;
-
-    /// <summary>POST: the answer (GetProgressReportQuery)</summary>
-    public const string ReportById = """
-        SELECT p.id, p0.plan_id, p0.ordinal, a.code, a.name, a.short_name, p.status, p.percent_complete, p.summary, p.evidence_document_number IS NULL AND p.evidence_document_date IS NULL AND p.evidence_url IS NULL, p.evidence_document_number, p.evidence_document_date, p.evidence_url, p.period_from, p.period_to, p.reported_at
-        FROM progress_reports AS p
-        INNER JOIN plan_items AS p0 ON p.plan_item_id = p0.id
-        INNER JOIN agencies AS a ON p.reporting_agency_id = a.id
-        WHERE p.id = @query_Id
-        LIMIT 2
-        """;
-
-    /// <summary>POST: the item as the API shows it (its feed version)</summary>
-    public const string ItemSnapshot = """
-        SELECT s.plan_id, s.number, s.ordinal, s.quarter, s.content, s.code, s.name, s.short_name, s.lead_role, s.id, s.id0, s.id1, s0.code, s0.name, s0.short_name, s0.plan_item_id, s0.agency_id, s0.id, s.and_related_agencies, s.executing_units_text, s.due_year, s.due_month, s.due_part, s.due_text, s.due_start, s.due_end, s.c, s.status, s.percent_complete, s.completed_on, s.last_reported_at, s.latest_report_id, s.created_at, s.updated_at, s.xmin
-        FROM (
-            SELECT p.plan_id, p0.number, p.ordinal, p.quarter, p.content, a.code, a.name, a.short_name, p.lead_role, p.and_related_agencies, p.executing_units_text, p.due_year, p.due_month, p.due_part, p.due_text, p.due_start, p.due_end, p.due_year IS NULL AS c, p.status, p.percent_complete, p.completed_on, p.last_reported_at, p.latest_report_id, p.created_at, p.updated_at, p.xmin, p.id, p0.id AS id0, a.id AS id1
-            FROM plan_items AS p
-            INNER JOIN plans AS p0 ON p.plan_id = p0.id
-            INNER JOIN agencies AS a ON p.lead_agency_id = a.id
-            WHERE p.plan_id = @query_PlanId AND p.ordinal = @query_Ordinal
-            LIMIT 2
-        ) AS s
-        LEFT JOIN (
-            SELECT a0.code, a0.name, a0.short_name, p1.plan_item_id, p1.agency_id, a0.id, p1.position
-            FROM plan_item_coordinators AS p1
-            INNER JOIN agencies AS a0 ON p1.agency_id = a0.id
-        ) AS s0 ON s.id = s0.plan_item_id
-        ORDER BY s.id, s.id0, s.id1, s0.position, s0.plan_item_id, s0.agency_id
-        """;
-
-    /// <summary>POST: is the change public</summary>
-    public const string PlanPublic = """
-        SELECT EXISTS (
-            SELECT 1
-            FROM plans AS p
-            WHERE p.id = @item_PlanId AND p.lifecycle <> 'draft')
         """;
 
     /// <summary>POST: audit entry (batched with two InsertChange)</summary>
