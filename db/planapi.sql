@@ -526,3 +526,112 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124070830_AgencyItemsIndex') THEN
+    CREATE TABLE plan_item_agencies (
+        agency_id uuid NOT NULL,
+        plan_item_id uuid NOT NULL,
+        leads boolean NOT NULL,
+        plan_is_draft boolean NOT NULL,
+        due_end date NOT NULL,
+        plan_id uuid NOT NULL,
+        ordinal integer NOT NULL,
+        CONSTRAINT pk_plan_item_agencies PRIMARY KEY (agency_id, plan_item_id),
+        CONSTRAINT fk_plan_item_agencies_agencies_agency_id FOREIGN KEY (agency_id) REFERENCES agencies (id) ON DELETE RESTRICT,
+        CONSTRAINT fk_plan_item_agencies_plan_items_plan_item_id FOREIGN KEY (plan_item_id) REFERENCES plan_items (id) ON DELETE CASCADE,
+        CONSTRAINT fk_plan_item_agencies_plans_plan_id FOREIGN KEY (plan_id) REFERENCES plans (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124070830_AgencyItemsIndex') THEN
+    CREATE INDEX ix_plan_item_agencies_agency_list ON plan_item_agencies (agency_id, plan_is_draft, due_end, plan_id, ordinal) INCLUDE (plan_item_id, leads);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124070830_AgencyItemsIndex') THEN
+    CREATE INDEX ix_plan_item_agencies_plan_id ON plan_item_agencies (plan_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124070830_AgencyItemsIndex') THEN
+    CREATE INDEX ix_plan_item_agencies_plan_item_id ON plan_item_agencies (plan_item_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124070830_AgencyItemsIndex') THEN
+    CREATE FUNCTION plan_item_agencies_of(item uuid)
+    RETURNS TABLE (agency_id uuid, plan_item_id uuid, leads boolean, plan_is_draft boolean, due_end date, plan_id uuid, ordinal integer)
+    LANGUAGE sql STABLE AS $$
+        SELECT DISTINCT ON (a.agency_id) a.agency_id, i.id, a.leads, p.lifecycle = 'draft', i.due_end, i.plan_id, i.ordinal
+        FROM plan_items i
+        JOIN plans p ON p.id = i.plan_id
+        CROSS JOIN LATERAL (
+            SELECT i.lead_agency_id AS agency_id, true AS leads
+            UNION ALL
+            SELECT c.agency_id, false FROM plan_item_coordinators c WHERE c.plan_item_id = i.id
+        ) a
+        WHERE i.id = item
+        ORDER BY a.agency_id, a.leads DESC;
+    $$;
+
+    CREATE FUNCTION plan_item_agencies_refresh(item uuid) RETURNS void LANGUAGE sql AS $$
+        DELETE FROM plan_item_agencies WHERE plan_item_id = item;
+        INSERT INTO plan_item_agencies (agency_id, plan_item_id, leads, plan_is_draft, due_end, plan_id, ordinal)
+        SELECT * FROM plan_item_agencies_of(item);
+    $$;
+
+    CREATE FUNCTION plan_items_refresh_agencies() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM plan_item_agencies_refresh(NEW.id);
+        RETURN NULL;
+    END $$;
+
+    CREATE FUNCTION plan_item_coordinators_refresh_agencies() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP <> 'INSERT' THEN PERFORM plan_item_agencies_refresh(OLD.plan_item_id); END IF;
+        IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.plan_item_id <> OLD.plan_item_id) THEN
+            PERFORM plan_item_agencies_refresh(NEW.plan_item_id);
+        END IF;
+        RETURN NULL;
+    END $$;
+
+    CREATE FUNCTION plans_refresh_agencies() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        UPDATE plan_item_agencies SET plan_is_draft = NEW.lifecycle = 'draft'
+        WHERE plan_id = NEW.id AND plan_is_draft IS DISTINCT FROM (NEW.lifecycle = 'draft');
+        RETURN NULL;
+    END $$;
+
+    CREATE TRIGGER plan_items_agencies AFTER INSERT OR UPDATE OF lead_agency_id, due_end, plan_id, ordinal ON plan_items
+        FOR EACH ROW EXECUTE FUNCTION plan_items_refresh_agencies();
+    CREATE TRIGGER plan_item_coordinators_agencies AFTER INSERT OR UPDATE OR DELETE ON plan_item_coordinators
+        FOR EACH ROW EXECUTE FUNCTION plan_item_coordinators_refresh_agencies();
+    CREATE TRIGGER plans_agencies AFTER UPDATE OF lifecycle ON plans
+        FOR EACH ROW EXECUTE FUNCTION plans_refresh_agencies();
+
+    INSERT INTO plan_item_agencies (agency_id, plan_item_id, leads, plan_is_draft, due_end, plan_id, ordinal)
+    SELECT a.* FROM plan_items i CROSS JOIN LATERAL plan_item_agencies_of(i.id) a;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124070830_AgencyItemsIndex') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261124070830_AgencyItemsIndex', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -752,6 +752,9 @@ internal sealed class Loader(NpgsqlDataSource dataSource, Options options)
     public async Task DeriveLogsAsync(Stopwatch clock)
     {
         await using var c = await OpenAsync();
+        // The load skips triggers: the agencies' to-do list index is filled as its migration fills it.
+        await ExecAsync(c, "INSERT INTO plan_item_agencies (agency_id, plan_item_id, leads, plan_is_draft, due_end, plan_id, ordinal) SELECT a.* FROM plan_items i CROSS JOIN LATERAL plan_item_agencies_of(i.id) a");
+        GeneratorProgram.Log(clock, "agencies' item index derived");
         await ExecAsync(c,
             """
             INSERT INTO change_records (sequence, occurred_at, action, resource_type, resource_key, version, link, public)

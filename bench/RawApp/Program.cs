@@ -186,7 +186,7 @@ internal static class Queries
             cmd.Parameters.AddWithValue("agencyId", agencyId);
             cmd.Parameters.AddWithValue("p3", limit);
             cmd.Parameters.AddWithValue("p", offset);
-            items = await ItemReader.ReadAsync(cmd, ct);
+            items = await ItemReader.ReadAsync(cmd, ct, shift: 2);
         }
         return new Page<PlanItemDto>(items, total, limit, offset);
     }
@@ -244,7 +244,9 @@ internal static class Queries
 /// <summary>Reads EF's single-query item projection: one row per coordinator, grouped by the item id (column 9).</summary>
 internal static class ItemReader
 {
-    public static async Task<List<PlanItemDto>> ReadAsync(NpgsqlCommand cmd, CancellationToken ct)
+    /// <param name="shift">Columns the statement selects between the lead's role and the item's id (the agency page's
+    /// involvement keys).</param>
+    public static async Task<List<PlanItemDto>> ReadAsync(NpgsqlCommand cmd, CancellationToken ct, int shift = 0)
     {
         var today = PlanCalendar.Today(TimeProvider.System);
         var items = new List<PlanItemDto>();
@@ -254,7 +256,7 @@ internal static class ItemReader
         List<AgencyRefDto>? coordinators = null;
         while (await r.ReadAsync(ct))
         {
-            var id = r.GetGuid(9);
+            var id = r.GetGuid(9 + shift);
             if (current != id)
             {
                 if (dto is not null) items.Add(dto.AsOf(today));
@@ -265,18 +267,18 @@ internal static class ItemReader
                     new AgencyRefDto(r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7)),
                     r.IsDBNull(8) ? null : r.GetString(8),
                     coordinators,
-                    r.GetBoolean(18),
-                    r.IsDBNull(19) ? null : r.GetString(19),
-                    new DueDto(r.IsDBNull(20) ? null : r.GetInt32(20), r.IsDBNull(21) ? null : r.GetInt32(21),
-                        r.IsDBNull(22) ? null : EnumNames<MonthPart>.Parse(r.GetString(22)), r.IsDBNull(23) ? null : r.GetString(23),
-                        r.GetFieldValue<DateOnly>(24), r.GetFieldValue<DateOnly>(25), r.GetBoolean(26)),
-                    EnumNames<ItemStatus>.Parse(r.GetString(27)), r.GetInt32(28), false, 0, false,
-                    r.IsDBNull(29) ? null : r.GetFieldValue<DateOnly>(29),
-                    r.IsDBNull(30) ? null : r.GetFieldValue<DateTimeOffset>(30),
-                    r.IsDBNull(31) ? null : r.GetGuid(31),
-                    r.GetFieldValue<DateTimeOffset>(32), r.GetFieldValue<DateTimeOffset>(33), r.GetFieldValue<uint>(34));
+                    r.GetBoolean(18 + shift),
+                    r.IsDBNull(19 + shift) ? null : r.GetString(19 + shift),
+                    new DueDto(r.IsDBNull(20 + shift) ? null : r.GetInt32(20 + shift), r.IsDBNull(21 + shift) ? null : r.GetInt32(21 + shift),
+                        r.IsDBNull(22 + shift) ? null : EnumNames<MonthPart>.Parse(r.GetString(22 + shift)), r.IsDBNull(23 + shift) ? null : r.GetString(23 + shift),
+                        r.GetFieldValue<DateOnly>(24 + shift), r.GetFieldValue<DateOnly>(25 + shift), r.GetBoolean(26 + shift)),
+                    EnumNames<ItemStatus>.Parse(r.GetString(27 + shift)), r.GetInt32(28 + shift), false, 0, false,
+                    r.IsDBNull(29 + shift) ? null : r.GetFieldValue<DateOnly>(29 + shift),
+                    r.IsDBNull(30 + shift) ? null : r.GetFieldValue<DateTimeOffset>(30 + shift),
+                    r.IsDBNull(31 + shift) ? null : r.GetGuid(31 + shift),
+                    r.GetFieldValue<DateTimeOffset>(32 + shift), r.GetFieldValue<DateTimeOffset>(33 + shift), r.GetFieldValue<uint>(34 + shift));
             }
-            if (!r.IsDBNull(12)) coordinators!.Add(new AgencyRefDto(r.GetString(12), r.GetString(13), r.IsDBNull(14) ? null : r.GetString(14)));
+            if (!r.IsDBNull(12 + shift)) coordinators!.Add(new AgencyRefDto(r.GetString(12 + shift), r.GetString(13 + shift), r.IsDBNull(14 + shift) ? null : r.GetString(14 + shift)));
         }
         if (dto is not null) items.Add(dto.AsOf(today));
         return items;

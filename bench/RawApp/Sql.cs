@@ -35,45 +35,29 @@ internal static class Sql
     /// <summary>agency item page: total</summary>
     public const string AgencyItemsCount = """
         SELECT count(*)::int
-        FROM plan_items AS p
-        INNER JOIN plans AS p2 ON p.plan_id = p2.id
-        WHERE p.id IN (
-            SELECT p0.id
-            FROM plan_items AS p0
-            WHERE p0.lead_agency_id = @agencyId
-            UNION ALL
-            SELECT p1.plan_item_id AS id
-            FROM plan_item_coordinators AS p1
-            WHERE p1.agency_id = @agencyId
-        ) AND p2.lifecycle <> 'draft'
+        FROM plan_item_agencies AS p
+        WHERE p.agency_id = @agencyId AND NOT (p.plan_is_draft)
         """;
 
     /// <summary>agency item page: one page, coordinators joined</summary>
     public const string AgencyItemsPage = """
-        SELECT s.plan_id, s.number, s.ordinal, s.quarter, s.content, a.code, a.name, a.short_name, s.lead_role, s.id, s.id0, a.id, s0.code, s0.name, s0.short_name, s0.plan_item_id, s0.agency_id, s0.id, s.and_related_agencies, s.executing_units_text, s.due_year, s.due_month, s.due_part, s.due_text, s.due_start, s.due_end, s.due_year IS NULL, s.status, s.percent_complete, s.completed_on, s.last_reported_at, s.latest_report_id, s.created_at, s.updated_at, s.xmin
+        SELECT p0.plan_id, p2.number, p0.ordinal, p0.quarter, p0.content, a.code, a.name, a.short_name, p0.lead_role, p1.agency_id, p1.plan_item_id, p0.id, p2.id, a.id, s.code, s.name, s.short_name, s.plan_item_id, s.agency_id, s.id, p0.and_related_agencies, p0.executing_units_text, p0.due_year, p0.due_month, p0.due_part, p0.due_text, p0.due_start, p0.due_end, p0.due_year IS NULL, p0.status, p0.percent_complete, p0.completed_on, p0.last_reported_at, p0.latest_report_id, p0.created_at, p0.updated_at, p0.xmin
         FROM (
-            SELECT p.id, p.and_related_agencies, p.completed_on, p.content, p.created_at, p.due_end, p.due_month, p.due_part, p.due_start, p.due_text, p.due_year, p.executing_units_text, p.last_reported_at, p.latest_report_id, p.lead_agency_id, p.lead_role, p.ordinal, p.percent_complete, p.plan_id, p.quarter, p.status, p.updated_at, p.xmin, p2.id AS id0, p2.number
-            FROM plan_items AS p
-            INNER JOIN plans AS p2 ON p.plan_id = p2.id
-            WHERE p.id IN (
-                SELECT p0.id
-                FROM plan_items AS p0
-                WHERE p0.lead_agency_id = @agencyId
-                UNION ALL
-                SELECT p1.plan_item_id AS id
-                FROM plan_item_coordinators AS p1
-                WHERE p1.agency_id = @agencyId
-            ) AND p2.lifecycle <> 'draft'
+            SELECT p.agency_id, p.plan_item_id, p.due_end, p.ordinal, p.plan_id
+            FROM plan_item_agencies AS p
+            WHERE p.agency_id = @agencyId AND NOT (p.plan_is_draft)
             ORDER BY p.due_end, p.plan_id, p.ordinal
             LIMIT @p3 OFFSET @p
-        ) AS s
-        INNER JOIN agencies AS a ON s.lead_agency_id = a.id
+        ) AS p1
+        INNER JOIN plan_items AS p0 ON p1.plan_item_id = p0.id
+        INNER JOIN plans AS p2 ON p0.plan_id = p2.id
+        INNER JOIN agencies AS a ON p0.lead_agency_id = a.id
         LEFT JOIN (
             SELECT a0.code, a0.name, a0.short_name, p3.plan_item_id, p3.agency_id, a0.id, p3.position
             FROM plan_item_coordinators AS p3
             INNER JOIN agencies AS a0 ON p3.agency_id = a0.id
-        ) AS s0 ON s.id = s0.plan_item_id
-        ORDER BY s.due_end, s.plan_id, s.ordinal, s.id, s.id0, a.id, s0.position, s0.plan_item_id, s0.agency_id
+        ) AS s ON p0.id = s.plan_item_id
+        ORDER BY p1.due_end, p1.plan_id, p1.ordinal, p1.agency_id, p1.plan_item_id, p0.id, p2.id, a.id, s.position, s.plan_item_id, s.agency_id
         """;
 
     /// <summary>search: the plan is visible</summary>

@@ -108,6 +108,23 @@ internal sealed class PlanItemCoordinatorConfiguration : IEntityTypeConfiguratio
     }
 }
 
+internal sealed class PlanItemAgencyConfiguration : IEntityTypeConfiguration<PlanItemAgency>
+{
+    public void Configure(EntityTypeBuilder<PlanItemAgency> b)
+    {
+        b.ToTable("plan_item_agencies");
+        b.HasKey(x => new { x.AgencyId, x.PlanItemId });
+        // An agency's to-do list in page order, published and closed plans first in the key so that the public list
+        // and its total are read from the index alone.
+        b.HasIndex(x => new { x.AgencyId, x.PlanIsDraft, x.DueEnd, x.PlanId, x.Ordinal }).IncludeProperties(x => new { x.PlanItemId, x.Leads })
+            .HasDatabaseName("ix_plan_item_agencies_agency_list");
+        b.HasIndex(x => x.PlanItemId);
+        b.HasOne(x => x.Item).WithMany().HasForeignKey(x => x.PlanItemId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Plan).WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<ProgressReport>
 {
     public void Configure(EntityTypeBuilder<ProgressReport> b)

@@ -18,6 +18,8 @@ public sealed class PlanDbContext : DbContext
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanItem> PlanItems => Set<PlanItem>();
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+    /// <summary>Kept by PostgreSQL from items and their coordinators; read-only here.</summary>
+    public DbSet<PlanItemAgency> PlanItemAgencies => Set<PlanItemAgency>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

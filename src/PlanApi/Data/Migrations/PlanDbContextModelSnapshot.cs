@@ -709,6 +709,53 @@ namespace PlanApi.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PlanApi.Domain.PlanItemAgency", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<Guid>("PlanItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_item_id");
+
+                    b.Property<DateOnly>("DueEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("due_end");
+
+                    b.Property<bool>("Leads")
+                        .HasColumnType("boolean")
+                        .HasColumnName("leads");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<bool>("PlanIsDraft")
+                        .HasColumnType("boolean")
+                        .HasColumnName("plan_is_draft");
+
+                    b.HasKey("AgencyId", "PlanItemId")
+                        .HasName("pk_plan_item_agencies");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_plan_item_agencies_plan_id");
+
+                    b.HasIndex("PlanItemId")
+                        .HasDatabaseName("ix_plan_item_agencies_plan_item_id");
+
+                    b.HasIndex("AgencyId", "PlanIsDraft", "DueEnd", "PlanId", "Ordinal")
+                        .HasDatabaseName("ix_plan_item_agencies_agency_list");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AgencyId", "PlanIsDraft", "DueEnd", "PlanId", "Ordinal"), new[] { "PlanItemId", "Leads" });
+
+                    b.ToTable("plan_item_agencies", (string)null);
+                });
+
             modelBuilder.Entity("PlanApi.Domain.PlanItemCoordinator", b =>
                 {
                     b.Property<Guid>("PlanItemId")
@@ -893,6 +940,34 @@ namespace PlanApi.Data.Migrations
                         .HasConstraintName("fk_plan_items_plans_plan_id");
 
                     b.Navigation("LeadAgency");
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("PlanApi.Domain.PlanItemAgency", b =>
+                {
+                    b.HasOne("PlanApi.Domain.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_item_agencies_agencies_agency_id");
+
+                    b.HasOne("PlanApi.Domain.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_item_agencies_plans_plan_id");
+
+                    b.HasOne("PlanApi.Domain.PlanItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("PlanItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_item_agencies_plan_items_plan_item_id");
+
+                    b.Navigation("Item");
 
                     b.Navigation("Plan");
                 });

@@ -41,23 +41,22 @@ internal sealed class ListAgencyItemsHandler(PlanDbContext db, TimeProvider cloc
         var agencyId = await db.Agencies.Where(a => a.Code == query.Code).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(ct)
             ?? throw new NotFoundException("Agency", query.Code);
         var today = PlanCalendar.Today(clock);
-        // The agency's items by its two indexes (items it leads, items it co-operates on), never a scan of every
-        // item of every plan: the cost follows the agency's own items, not the store.
-        var leads = db.PlanItems.Where(i => i.LeadAgencyId == agencyId).Select(i => i.Id);
-        var coordinates = db.Set<PlanItemCoordinator>().Where(c => c.AgencyId == agencyId).Select(c => c.PlanItemId);
-        var involved = query.Role switch
+        // The agency's involvements in page order (their index: agency, draft or not, due end, plan, ordinal): a page
+        // reads its own rows and the total is counted from the index, whatever the number of items across years.
+        var involved = db.PlanItemAgencies.Where(x => x.AgencyId == agencyId);
+        if (query.Role == AgencyRole.Lead) involved = involved.Where(x => x.Leads);
+        if (query.Role == AgencyRole.Coordinator) involved = involved.Where(x => !x.Leads);
+        if (!query.IncludeDrafts) involved = involved.Where(x => !x.PlanIsDraft);
+        if (query.Year is { } year) involved = involved.Where(x => x.Plan!.Year == year);
+        if (query.PlanId is { } planId) involved = involved.Where(x => x.PlanId == planId);
+        if (query.Status is not null || query.Overdue is not null)
         {
-            AgencyRole.Lead => leads,
-            AgencyRole.Coordinator => coordinates,
-            _ => leads.Concat(coordinates),
-        };
-        var items = db.PlanItems.AsNoTracking().Where(i => involved.Contains(i.Id));
-        if (!query.IncludeDrafts) items = items.Where(i => i.Plan!.Lifecycle != PlanLifecycle.Draft);
-        if (query.Year is { } year) items = items.Where(i => i.Plan!.Year == year);
-        if (query.PlanId is { } planId) items = items.Where(i => i.PlanId == planId);
-        items = PlanItemFilters.Apply(items, null, null, null, query.Status, query.Overdue, null, today);
-        var page = await items
-            .OrderBy(i => i.DueEnd).ThenBy(i => i.PlanId).ThenBy(i => i.Ordinal)
+            var matching = PlanItemFilters.Apply(db.PlanItems, null, null, null, query.Status, query.Overdue, null, today).Select(i => i.Id);
+            involved = involved.Where(x => matching.Contains(x.PlanItemId));
+        }
+        var page = await involved
+            .OrderBy(x => x.DueEnd).ThenBy(x => x.PlanId).ThenBy(x => x.Ordinal)
+            .Select(x => x.Item!)
             .Select(PlanItemDto.Projection)
             .ToPageAsync(query, ct);
         return page with { Items = page.Items.Select(i => i.AsOf(today)).ToList() };

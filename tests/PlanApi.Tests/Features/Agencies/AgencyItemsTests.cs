@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using PlanApi.Tests.Features.Plans;
+using PlanApi.Tests.Features.Security;
 using PlanApi.Tests.Infrastructure;
 
 namespace PlanApi.Tests.Features.Agencies;
@@ -35,19 +37,27 @@ public sealed class AgencyItemsTests : IClassFixture<PlanApiFactory>
         return items;
     }
 
+    private static object PlanBody(string issuer, string number, string? lifecycle) => new
+    {
+        issuerCode = issuer,
+        number,
+        issuedOn = "2023-01-05",
+        year = 2023,
+        title = "Kế hoạch thi đua thử nghiệm năm 2023",
+        lifecycle,
+    };
+
     private async Task<string> CreatePlanAsync(string issuer, string number, string? lifecycle)
     {
-        var plan = await _client.PostJsonAsync("/api/v1/plans", new
-        {
-            issuerCode = issuer,
-            number,
-            issuedOn = "2023-01-05",
-            year = 2023,
-            title = "Kế hoạch thi đua thử nghiệm năm 2023",
-            lifecycle,
-        }, HttpStatusCode.Created);
+        var plan = await _client.PostJsonAsync("/api/v1/plans", PlanBody(issuer, number, lifecycle), HttpStatusCode.Created);
         Assert.Equal(lifecycle ?? "draft", plan["lifecycle"]!.GetValue<string>());
         return plan["id"]!.GetValue<string>();
+    }
+
+    private async Task SetLifecycleAsync(string planId, string issuer, string number, string lifecycle)
+    {
+        var plan = await _client.PutJsonAsync($"/api/v1/plans/{planId}", PlanBody(issuer, number, lifecycle), HttpStatusCode.OK);
+        Assert.Equal(lifecycle, plan["lifecycle"]!.GetValue<string>());
     }
 
     private async Task AddItemAsync(string planId, int ordinal, string lead, string[] coordinators, int dueMonth)
@@ -243,6 +253,11 @@ public sealed class AgencyItemsTests : IClassFixture<PlanApiFactory>
         Assert.Equal(0, (await _client.GetJsonAsync("/api/v1/agencies/vinh-thanh/items?role=lead&includeDrafts=true"))["total"]!.GetValue<int>());
         Assert.Equal(0, (await _client.GetJsonAsync("/api/v1/agencies/thot-not/items?includeDrafts=false"))["total"]!.GetValue<int>());
         Assert.Equal(1, (await _client.GetJsonAsync($"/api/v1/agencies/thot-not/items?includeDrafts=true&planId={planId}&overdue=true"))["total"]!.GetValue<int>());
+
+        // Published, the plan's items join the public lists of both agencies.
+        await SetLifecycleAsync(planId, "co-do", "15/KH-UBND", "published");
+        Assert.Equal([1], Ordinals(await _client.GetJsonAsync("/api/v1/agencies/thot-not/items")));
+        Assert.Equal([1], Ordinals(await _client.GetJsonAsync("/api/v1/agencies/vinh-thanh/items?role=coordinator")));
     }
 
     [Fact]
@@ -255,18 +270,62 @@ public sealed class AgencyItemsTests : IClassFixture<PlanApiFactory>
         var published = await _client.GetJsonAsync("/api/v1/agencies/thoi-lai/items");
         Assert.Equal([2, 1], Ordinals(published));
 
-        var plan = await _client.PutJsonAsync($"/api/v1/plans/{planId}", new
-        {
-            issuerCode = "phong-dien",
-            number = "21/KH-UBND",
-            issuedOn = "2023-01-05",
-            year = 2023,
-            title = "Kế hoạch thi đua thử nghiệm năm 2023",
-            lifecycle = "closed",
-        }, HttpStatusCode.OK);
-        Assert.Equal("closed", plan["lifecycle"]!.GetValue<string>());
+        await SetLifecycleAsync(planId, "phong-dien", "21/KH-UBND", "closed");
 
         var closed = await _client.GetJsonAsync("/api/v1/agencies/thoi-lai/items");
         Assert.Equal([2, 1], Ordinals(closed));
+    }
+
+    [Fact]
+    public async Task The_list_follows_every_change_of_lead_coordinators_due_date_and_deletion()
+    {
+        var a = await _client.CreateAgencyAsync();
+        var b = await _client.CreateAgencyAsync();
+        var planId = await CreatePlanAsync("phong-dien", PlanRequests.UniqueNumber(), "published");
+        await AddItemAsync(planId, 1, lead: a, coordinators: [b], dueMonth: 6);
+        await AddItemAsync(planId, 2, lead: b, coordinators: [a], dueMonth: 5);
+        await AddItemAsync(planId, 3, lead: a, coordinators: [], dueMonth: 4);
+
+        async Task<List<int>> ListAsync(string agency, string role = "any")
+        {
+            var page = await _client.GetJsonAsync($"/api/v1/agencies/{agency}/items?role={role}");
+            Assert.Equal(page["items"]!.AsArray().Count, page["total"]!.GetValue<int>());
+            return Ordinals(page);
+        }
+
+        Assert.Equal([3, 2, 1], await ListAsync(a));
+        Assert.Equal([3, 1], await ListAsync(a, "lead"));
+        Assert.Equal([2], await ListAsync(a, "coordinator"));
+        Assert.Equal([2, 1], await ListAsync(b));
+
+        // Item 1: b leads it now with a co-operating, due in March; item 2 without a; item 3 deleted.
+        await _client.PutJsonAsync($"/api/v1/plans/{planId}/items/1", new
+        {
+            quarter = 1,
+            content = "Nhiệm vụ thử nghiệm số 1",
+            leadAgencyCode = b,
+            coordinatingAgencyCodes = new[] { a },
+            andRelatedAgencies = false,
+            due = new { year = 2023, month = 3 },
+            dueText = "tháng 3/2023",
+        }, HttpStatusCode.OK);
+        await _client.PutJsonAsync($"/api/v1/plans/{planId}/items/2", new
+        {
+            quarter = 2,
+            content = "Nhiệm vụ thử nghiệm số 2",
+            leadAgencyCode = b,
+            coordinatingAgencyCodes = Array.Empty<string>(),
+            andRelatedAgencies = false,
+            due = new { year = 2023, month = 5 },
+            dueText = "tháng 5/2023",
+        }, HttpStatusCode.OK);
+        using (var deleted = await _client.DeleteAsync($"/api/v1/plans/{planId}/items/3"))
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+
+        Assert.Equal([1], await ListAsync(a));
+        Assert.Equal([], await ListAsync(a, "lead"));
+        Assert.Equal([1], await ListAsync(a, "coordinator"));
+        Assert.Equal([1, 2], await ListAsync(b, "lead"));
+        Assert.Equal([], await ListAsync(b, "coordinator"));
     }
 }
