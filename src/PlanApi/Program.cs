@@ -37,6 +37,7 @@ app.UsePlanApiHardening();
 app.UseCors(Hardening.CorsPolicy);
 app.UseAuthentication();
 app.UseRateLimiter();
+app.UseRefusedCredentials();
 app.UseAuthorization();
 // A poll whose ETag is still current is answered here, before routing reaches a controller.
 app.Use((context, next) =>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Asp.Versioning;
 using Microsoft.Net.Http.Headers;
 using PlanApi.Common.Security;
 using PlanApi.Data;
@@ -12,14 +13,15 @@ namespace PlanApi.Common;
 /// (<see cref="StoreVersionMonitor"/>) and the day it was computed at, and while neither has moved, a request of the
 /// same client for the same URL naming that ETag is answered 304 at once: no query, no controller.
 /// </summary>
-public sealed class NotModifiedShortcut(StoreVersionMonitor monitor, TimeProvider clock)
+/// <remarks>The 304 reports the API versions its 200 reported (api-supported-versions), as the controller would.</remarks>
+public sealed class NotModifiedShortcut(StoreVersionMonitor monitor, TimeProvider clock, IReportApiVersions versions)
 {
     private const int Capacity = 20_000;
     private const string StartedAt = "PlanApi.NotModifiedShortcut";
 
     private readonly ConcurrentDictionary<(string Client, string Url), Entry> _entries = new();
 
-    private sealed record Entry(long Generation, DateOnly Today, string ETag, string? LastModified);
+    private sealed record Entry(long Generation, DateOnly Today, string ETag, string? LastModified, ApiVersionModel? Versions);
 
     private sealed record Start(long Generation, DateOnly Today);
 
@@ -43,6 +45,7 @@ public sealed class NotModifiedShortcut(StoreVersionMonitor monitor, TimeProvide
         var response = context.Response;
         response.StatusCode = StatusCodes.Status304NotModified;
         ConditionalGetFilter.SetValidators(response.Headers, entry.ETag, entry.LastModified);
+        if (entry.Versions is not null) versions.Report(response, entry.Versions);
         return true;
     }
 
@@ -51,7 +54,8 @@ public sealed class NotModifiedShortcut(StoreVersionMonitor monitor, TimeProvide
     {
         if (context.Items[StartedAt] is not Start start) return;
         if (_entries.Count >= Capacity) _entries.Clear();
-        _entries[Key(context)] = new Entry(start.Generation, start.Today, etag, lastModified);
+        var endpointVersions = context.GetEndpoint()?.Metadata.GetMetadata<ApiVersionMetadata>()?.Map(versions.Mapping);
+        _entries[Key(context)] = new Entry(start.Generation, start.Today, etag, lastModified, endpointVersions);
     }
 
     private static (string, string) Key(HttpContext context) =>

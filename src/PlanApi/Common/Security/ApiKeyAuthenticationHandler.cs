@@ -18,8 +18,9 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Headers.TryGetValue(HeaderName, out var values)) return AuthenticateResult.NoResult();
-        var key = values.ToString();
+        var key = Request.Headers[HeaderName].ToString();
+        // An empty header is no credential (as some clients send it when no key is configured).
+        if (string.IsNullOrWhiteSpace(key)) return AuthenticateResult.NoResult();
         if (key.Length is < 10 or > 200 || !key.StartsWith(ApiKey.Prefix, StringComparison.Ordinal))
             return AuthenticateResult.Fail("Malformed API key.");
         var hash = ApiKey.Hash(key);

@@ -7,7 +7,7 @@ namespace PlanApi.Common.Security;
 
 /// <summary>
 /// States each operation's security: writes require an API key or a bearer token and may answer 401/403;
-/// reads accept anonymous callers (published data) and credentials (drafts too).
+/// reads accept anonymous callers (published data) and credentials (drafts too), and answer 401 to a refused one.
 /// </summary>
 internal sealed class SecurityOperationFilter : IOperationFilter
 {
@@ -21,10 +21,16 @@ internal sealed class SecurityOperationFilter : IOperationFilter
         var apiKey = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document)] = [] };
         var bearer = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] };
         operation.Security = required ? [apiKey, bearer] : [new OpenApiSecurityRequirement(), apiKey, bearer];
-        if (!required) return;
 
         var problem = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetails), context.SchemaRepository);
         operation.Responses ??= [];
+        if (!required)
+        {
+            operation.Responses.TryAdd("401", Problem(
+                "A credential was sent and refused (malformed, unknown or revoked key; invalid or expired token; an Authorization scheme other than Bearer). Send none to read published data.",
+                problem));
+            return;
+        }
         operation.Responses.TryAdd("401", Problem("No valid credentials: send X-Api-Key or Authorization: Bearer.", problem));
         operation.Responses.TryAdd("403", Problem("The credentials do not allow this operation.", problem));
     }

@@ -80,6 +80,8 @@ public sealed class ApiKeyTests(PlanApiFactory api) : IClassFixture<PlanApiFacto
 
         await (await holder.GetAsync(ApiKeysPath)).AssertUnauthorizedAsync();
         await (await holder.SendAsync(HttpMethod.Post, AgenciesPath, AgencyBody(NewCode()))).AssertUnauthorizedAsync();
+        // A public read too: the holder learns its key is revoked instead of reading as the public.
+        await (await holder.GetAsync(AgenciesPath)).AssertUnauthorizedAsync();
         Assert.DoesNotContain(id, (await _admin.GetJsonAsync($"{ApiKeysPath}?limit=100")).Items().Select(k => k.Str("id")));
         var revoked = (await _admin.GetJsonAsync($"{ApiKeysPath}?includeRevoked=true&limit=100")).Items().Single(k => k.Str("id") == id);
         Assert.Equal(api.Clock.GetUtcNow(), revoked["revokedAt"]!.GetValue<DateTimeOffset>());
@@ -162,7 +164,24 @@ public sealed class ApiKeyTests(PlanApiFactory api) : IClassFixture<PlanApiFacto
         var before = await DbCounts.CaptureAsync(api);
         await (await client.GetAsync(ApiKeysPath)).AssertUnauthorizedAsync();
         await (await client.SendAsync(HttpMethod.Post, AgenciesPath, AgencyBody(NewCode()))).AssertUnauthorizedAsync();
+        var publicRead = await client.GetAsync(AgenciesPath);
+        await publicRead.AssertUnauthorizedAsync();
         Assert.Equal(before, await DbCounts.CaptureAsync(api));
+    }
+
+    [Theory]
+    [InlineData(null, null, HttpStatusCode.OK)]
+    [InlineData("X-Api-Key", "", HttpStatusCode.OK)]
+    [InlineData("X-Api-Key", "   ", HttpStatusCode.OK)]
+    [InlineData("Authorization", "Basic dXNlcjpwYXNz", HttpStatusCode.Unauthorized)]
+    [InlineData("Authorization", "Bearer not-a-token", HttpStatusCode.Unauthorized)]
+    public async Task A_public_read_is_served_without_a_credential_and_refused_with_a_bad_one(string? header, string? value, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, AgenciesPath);
+        if (header is not null) request.Headers.TryAddWithoutValidation(header, value);
+        using var response = await api.CreateAnonymousClient().SendAsync(request);
+        if (expected == HttpStatusCode.OK) Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        else await response.AssertUnauthorizedAsync();
     }
 
     [Fact]
