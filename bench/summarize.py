@@ -231,16 +231,8 @@ def growth(results):
     return lines
 
 
-def main():
-    if sys.argv[1] == "--step":
-        run_dir, step_json = sys.argv[2:4]
-        res = summarise_run(run_dir)
-        json.dump(res, open(step_json, "w", encoding="utf-8"), ensure_ascii=False, indent=1)
-        print("\n".join(section(res)))
-        return
-    run_dir, result_json, results_md = sys.argv[1:4]
-    res = summarise_run(run_dir)
-    json.dump(res, open(result_json, "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+def write_report(results_md):
+    """RESULTS.md from every results/scale-*.json, with NOTES.md (the reading of the figures) at the end."""
     bench = os.path.dirname(os.path.abspath(results_md))
     results = sorted((json.load(open(f, encoding="utf-8")) for f in glob.glob(os.path.join(bench, "results", "scale-*.json"))),
                      key=lambda r: r["meta"]["scale"])
@@ -255,6 +247,23 @@ def main():
     if os.path.exists(notes):
         md += [open(notes, encoding="utf-8").read().rstrip(), ""]
     open(results_md, "w", encoding="utf-8").write("\n".join(md))
+
+
+def main():
+    # summarize.py RUN_DIR RESULT_JSON RESULTS_MD | --step RUN_DIR STEP_JSON | --report RESULTS_MD (after editing NOTES.md)
+    if len(sys.argv) == 3 and sys.argv[1] == "--report":
+        write_report(sys.argv[2])
+        return
+    if sys.argv[1] == "--step":
+        run_dir, step_json = sys.argv[2:4]
+        res = summarise_run(run_dir)
+        json.dump(res, open(step_json, "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+        print("\n".join(section(res)))
+        return
+    run_dir, result_json, results_md = sys.argv[1:4]
+    res = summarise_run(run_dir)
+    json.dump(res, open(result_json, "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+    write_report(results_md)
     print("\n".join(section(res)))
 
 
