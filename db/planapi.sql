@@ -635,3 +635,40 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124081834_AgencyItemsIndexWriters') THEN
+    CREATE OR REPLACE FUNCTION plan_item_agencies_refresh(item uuid) RETURNS void LANGUAGE sql AS $$
+        SELECT pg_advisory_xact_lock_shared(hashtextextended('plan_item_agencies ' || i.plan_id::text, 0))
+        FROM plan_items i WHERE i.id = item;
+        SELECT 1 FROM plan_items WHERE id = item FOR NO KEY UPDATE;
+        DELETE FROM plan_item_agencies WHERE plan_item_id = item;
+        INSERT INTO plan_item_agencies (agency_id, plan_item_id, leads, plan_is_draft, due_end, plan_id, ordinal)
+        SELECT * FROM plan_item_agencies_of(item);
+    $$;
+
+    CREATE OR REPLACE FUNCTION plans_refresh_agencies() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM pg_advisory_xact_lock(hashtextextended('plan_item_agencies ' || NEW.id::text, 0));
+        UPDATE plan_item_agencies SET plan_is_draft = NEW.lifecycle = 'draft'
+        WHERE plan_id = NEW.id AND plan_is_draft IS DISTINCT FROM (NEW.lifecycle = 'draft');
+        RETURN NULL;
+    END $$;
+
+    DROP TRIGGER plan_item_coordinators_agencies ON plan_item_coordinators;
+    CREATE TRIGGER plan_item_coordinators_agencies AFTER INSERT OR DELETE OR UPDATE OF plan_item_id, agency_id ON plan_item_coordinators
+        FOR EACH ROW EXECUTE FUNCTION plan_item_coordinators_refresh_agencies();
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261124081834_AgencyItemsIndexWriters') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261124081834_AgencyItemsIndexWriters', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -39,6 +39,12 @@ internal sealed class UpdatePlanHandler(PlanDbContext db, TimeProvider clock, IS
         var yearChanged = plan.Year != fields.Year;
         var now = clock.GetUtcNow();
         PlanWrites.Apply(plan, fields, issuerId, now);
+        if (plan.Lifecycle != target)
+        {
+            // Before the plan's row is locked: waits for item writes of this plan in progress to commit, so that the
+            // agencies' to-do list index sees each item's plan as it now is (see AgencyItemsIndexWriters).
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended('plan_item_agencies ' || {plan.Id}::text, 0))", ct);
+        }
         plan.Lifecycle = target;
         if (yearChanged)
         {

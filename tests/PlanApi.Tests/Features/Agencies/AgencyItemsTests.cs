@@ -14,10 +14,12 @@ public sealed class AgencyItemsTests : IClassFixture<PlanApiFactory>
 {
     private static readonly int[] CoordinatedByTdkt = [13, 19, 23];
 
+    private readonly PlanApiFactory _api;
     private readonly HttpClient _client;
 
     public AgencyItemsTests(PlanApiFactory api)
     {
+        _api = api;
         _client = api.CreateClient();
     }
 
@@ -327,5 +329,83 @@ public sealed class AgencyItemsTests : IClassFixture<PlanApiFactory>
         Assert.Equal([1], await ListAsync(a, "coordinator"));
         Assert.Equal([1, 2], await ListAsync(b, "lead"));
         Assert.Equal([], await ListAsync(b, "coordinator"));
+    }
+
+    private static object ItemFields(int ordinal, string lead, string[] coordinators, int dueMonth) => new
+    {
+        quarter = (dueMonth + 2) / 3,
+        content = $"Nhiệm vụ thử nghiệm số {ordinal}",
+        leadAgencyCode = lead,
+        coordinatingAgencyCodes = coordinators,
+        andRelatedAgencies = false,
+        due = new { year = 2023, month = dueMonth },
+        dueText = $"tháng {dueMonth}/2023",
+    };
+
+    [Fact]
+    public async Task A_new_due_date_alone_moves_the_item_in_its_agencies_lists()
+    {
+        var lead = await _client.CreateAgencyAsync();
+        var coordinator = await _client.CreateAgencyAsync();
+        var planId = await CreatePlanAsync("phong-dien", PlanRequests.UniqueNumber(), "published");
+        await AddItemAsync(planId, 1, lead, [coordinator], dueMonth: 3);
+        await AddItemAsync(planId, 2, lead, [coordinator], dueMonth: 5);
+        Assert.Equal([1, 2], Ordinals(await _client.GetJsonAsync($"/api/v1/agencies/{lead}/items")));
+
+        await _client.PutJsonAsync($"/api/v1/plans/{planId}/items/1", ItemFields(1, lead, [coordinator], dueMonth: 9), HttpStatusCode.OK);
+
+        Assert.Equal([2, 1], Ordinals(await _client.GetJsonAsync($"/api/v1/agencies/{lead}/items")));
+        Assert.Equal([2, 1], Ordinals(await _client.GetJsonAsync($"/api/v1/agencies/{coordinator}/items")));
+    }
+
+    [Fact]
+    public async Task Parallel_edits_of_one_items_coordinators_with_one_ETag_give_one_200_the_others_412_and_the_winners_lists()
+    {
+        var lead = await _client.CreateAgencyAsync();
+        var first = await _client.CreateAgencyAsync();
+        var candidates = new List<string>();
+        for (var i = 0; i < 5; i++) candidates.Add(await _client.CreateAgencyAsync());
+        var planId = await CreatePlanAsync("phong-dien", PlanRequests.UniqueNumber(), "published");
+        await AddItemAsync(planId, 1, lead, [first], dueMonth: 6);
+        var url = $"/api/v1/plans/{planId}/items/1";
+        var etag = await _client.ETagAsync(url);
+
+        var statuses = await Task.WhenAll(candidates.Select(code => Task.Run(async () =>
+        {
+            using var response = await _api.CreateClient(sendsIfMatch: false).SendAsync(HttpMethod.Put, url,
+                System.Text.Json.JsonSerializer.SerializeToNode(ItemFields(1, lead, [code], dueMonth: 6)), ("If-Match", etag));
+            return response.StatusCode;
+        })));
+
+        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.All(statuses.Where(s => s != HttpStatusCode.OK), s => Assert.Equal(HttpStatusCode.PreconditionFailed, s));
+        var winner = (await _client.GetJsonAsync(url))["coordinators"]![0]!["code"]!.GetValue<string>();
+        foreach (var code in candidates)
+            Assert.Equal(code == winner ? [1] : [], Ordinals(await _client.GetJsonAsync($"/api/v1/agencies/{code}/items")));
+        Assert.Equal([], Ordinals(await _client.GetJsonAsync($"/api/v1/agencies/{first}/items")));
+        Assert.Equal([1], Ordinals(await _client.GetJsonAsync($"/api/v1/agencies/{lead}/items")));
+    }
+
+    [Fact]
+    public async Task Items_added_while_their_plan_is_published_are_all_in_the_public_lists()
+    {
+        var lead = await _client.CreateAgencyAsync();
+        var number = PlanRequests.UniqueNumber();
+        var planId = await CreatePlanAsync("phong-dien", number, lifecycle: null);
+
+        var adds = Enumerable.Range(1, 6).Select(n => Task.Run(() => AddItemAsync(planId, n, lead, [], dueMonth: 6))).ToList();
+        // Each added item changes the plan (its item count), so the publication retries with the plan's new ETag.
+        var published = HttpStatusCode.PreconditionFailed;
+        for (var attempt = 0; attempt < 20 && published == HttpStatusCode.PreconditionFailed; attempt++)
+        {
+            using var response = await _client.SendAsync(HttpMethod.Put, $"/api/v1/plans/{planId}",
+                System.Text.Json.JsonSerializer.SerializeToNode(PlanBody("phong-dien", number, "published")));
+            published = response.StatusCode;
+        }
+        Assert.Equal(HttpStatusCode.OK, published);
+        await Task.WhenAll(adds);
+
+        var page = await _client.GetJsonAsync($"/api/v1/agencies/{lead}/items");
+        Assert.Equal([1, 2, 3, 4, 5, 6], Ordinals(page).Order().ToList());
     }
 }

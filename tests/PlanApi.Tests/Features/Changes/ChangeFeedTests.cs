@@ -169,15 +169,16 @@ public sealed class ChangeFeedTests(PlanApiFactory api) : IClassFixture<PlanApiF
         var itemUrl = $"{PlansPath}/{planId}/items/24";
         var start = await _admin.FeedEndAsync();
 
-        var reports = await Task.WhenAll(Enumerable.Range(0, 12).Select(n => Task.Run(async () =>
+        // Six, so that the last of them waits on the item's lock well under the 2 s lock bound on a loaded machine.
+        var reports = await Task.WhenAll(Enumerable.Range(0, 6).Select(n => Task.Run(async () =>
             await (await api.CreateClient().PostReportAsync(planId, 24, ReportBody(BanTdkt, percent: 20 + n))).JsonAsync(HttpStatusCode.Created))));
 
         var changes = await _admin.FeedAfterAsync(start);
         Assert.Equal(reports.Select(r => r.Str("id")).Order(),
             changes.Where(c => c.Str("resourceType") == "progress_report").Select(c => c.Str("resourceId")).Order());
         var versions = changes.Where(c => c.Str("resourceType") == "plan_item").Select(c => c.Str("version")).ToList();
-        // Each report saw the item as the report before it left it: twelve versions, one of them the item's now.
-        Assert.Equal(12, versions.Distinct().Count());
+        // Each report saw the item as the report before it left it: six versions, one of them the item's now.
+        Assert.Equal(6, versions.Distinct().Count());
         Assert.Contains(await _admin.ETagAsync(itemUrl), versions);
         var item = await _admin.GetJsonAsync(itemUrl);
         var latest = Assert.Single(reports, r => r.Str("id") == item.Str("latestReportId"));
