@@ -31,7 +31,12 @@ public sealed class PlanDbContext : DbContext
     /// </summary>
     public void ExpectVersion<T>(T entity, uint? version) where T : class
     {
-        if (version is { } v) Entry(entity).Property<uint>("Version").OriginalValue = v;
+        if (version is not { } v) return;
+        var entry = Entry(entity);
+        entry.Property<uint>("Version").OriginalValue = v;
+        // The save must reach the row for its version to be checked, even when none of the row's own columns change
+        // (a PUT that only replaces an item's coordinators, or two writes within one tick of the clock).
+        if (entry.Metadata.FindProperty("UpdatedAt") is not null) entry.Property("UpdatedAt").IsModified = true;
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
+using System.Linq.Expressions;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using PlanApi.Common;
 using PlanApi.Data;
 using PlanApi.Domain;
@@ -49,16 +51,23 @@ internal sealed class ListAgencyItemsHandler(PlanDbContext db, TimeProvider cloc
         if (!query.IncludeDrafts) involved = involved.Where(x => !x.PlanIsDraft);
         if (query.Year is { } year) involved = involved.Where(x => x.Plan!.Year == year);
         if (query.PlanId is { } planId) involved = involved.Where(x => x.PlanId == planId);
-        if (query.Status is not null || query.Overdue is not null)
-        {
-            var matching = PlanItemFilters.Apply(db.PlanItems, null, null, null, query.Status, query.Overdue, null, today).Select(i => i.Id);
-            involved = involved.Where(x => matching.Contains(x.PlanItemId));
-        }
+        // Item conditions through the row's item, so that PostgreSQL checks them on the agency's own rows (never a
+        // search of the whole store for, say, every overdue item).
+        if (query.Status is { } status) involved = involved.Where(x => x.Item!.Status == status);
+        if (query.Overdue is { } overdue) involved = involved.Where(OfItem(overdue ? ItemRules.Overdue(today) : ItemRules.NotOverdue(today)));
         var page = await involved
             .OrderBy(x => x.DueEnd).ThenBy(x => x.PlanId).ThenBy(x => x.Ordinal)
             .Select(x => x.Item!)
             .Select(PlanItemDto.Projection)
             .ToPageAsync(query, ct);
         return page with { Items = page.Items.Select(i => i.AsOf(today)).ToList() };
+    }
+
+    /// <summary>A condition on an item, as a condition on an involvement row of that item.</summary>
+    private static Expression<Func<PlanItemAgency, bool>> OfItem(Expression<Func<PlanItem, bool>> condition)
+    {
+        var row = Expression.Parameter(typeof(PlanItemAgency), "x");
+        var item = Expression.Property(row, nameof(PlanItemAgency.Item));
+        return Expression.Lambda<Func<PlanItemAgency, bool>>(ReplacingExpressionVisitor.Replace(condition.Parameters[0], item, condition.Body), row);
     }
 }
