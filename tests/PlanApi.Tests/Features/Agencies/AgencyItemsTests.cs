@@ -62,19 +62,23 @@ public sealed class AgencyItemsTests : IClassFixture<PlanApiFactory>
         Assert.Equal(lifecycle, plan["lifecycle"]!.GetValue<string>());
     }
 
+    /// <summary>An item's fields as a PUT sends them (a POST adds the ordinal), due in <paramref name="dueMonth"/> of 2023.</summary>
+    private static JsonObject ItemFields(int ordinal, string lead, string[] coordinators, int dueMonth) => new()
+    {
+        ["quarter"] = (dueMonth + 2) / 3,
+        ["content"] = $"Nhiệm vụ thử nghiệm số {ordinal}",
+        ["leadAgencyCode"] = lead,
+        ["coordinatingAgencyCodes"] = new JsonArray(coordinators.Select(c => (JsonNode?)c).ToArray()),
+        ["andRelatedAgencies"] = false,
+        ["due"] = new JsonObject { ["year"] = 2023, ["month"] = dueMonth },
+        ["dueText"] = $"tháng {dueMonth}/2023",
+    };
+
     private async Task AddItemAsync(string planId, int ordinal, string lead, string[] coordinators, int dueMonth)
     {
-        await _client.PostJsonAsync($"/api/v1/plans/{planId}/items", new
-        {
-            ordinal,
-            quarter = (dueMonth + 2) / 3,
-            content = $"Nhiệm vụ thử nghiệm số {ordinal}",
-            leadAgencyCode = lead,
-            coordinatingAgencyCodes = coordinators,
-            andRelatedAgencies = false,
-            due = new { year = 2023, month = dueMonth },
-            dueText = $"tháng {dueMonth}/2023",
-        }, HttpStatusCode.Created);
+        var body = ItemFields(ordinal, lead, coordinators, dueMonth);
+        body["ordinal"] = ordinal;
+        await _client.PostJsonAsync($"/api/v1/plans/{planId}/items", body, HttpStatusCode.Created);
     }
 
     [Fact]
@@ -301,26 +305,8 @@ public sealed class AgencyItemsTests : IClassFixture<PlanApiFactory>
         Assert.Equal([2, 1], await ListAsync(b));
 
         // Item 1: b leads it now with a co-operating, due in March; item 2 without a; item 3 deleted.
-        await _client.PutJsonAsync($"/api/v1/plans/{planId}/items/1", new
-        {
-            quarter = 1,
-            content = "Nhiệm vụ thử nghiệm số 1",
-            leadAgencyCode = b,
-            coordinatingAgencyCodes = new[] { a },
-            andRelatedAgencies = false,
-            due = new { year = 2023, month = 3 },
-            dueText = "tháng 3/2023",
-        }, HttpStatusCode.OK);
-        await _client.PutJsonAsync($"/api/v1/plans/{planId}/items/2", new
-        {
-            quarter = 2,
-            content = "Nhiệm vụ thử nghiệm số 2",
-            leadAgencyCode = b,
-            coordinatingAgencyCodes = Array.Empty<string>(),
-            andRelatedAgencies = false,
-            due = new { year = 2023, month = 5 },
-            dueText = "tháng 5/2023",
-        }, HttpStatusCode.OK);
+        await _client.PutJsonAsync($"/api/v1/plans/{planId}/items/1", ItemFields(1, b, [a], dueMonth: 3), HttpStatusCode.OK);
+        await _client.PutJsonAsync($"/api/v1/plans/{planId}/items/2", ItemFields(2, b, [], dueMonth: 5), HttpStatusCode.OK);
         using (var deleted = await _client.DeleteAsync($"/api/v1/plans/{planId}/items/3"))
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
 
@@ -330,17 +316,6 @@ public sealed class AgencyItemsTests : IClassFixture<PlanApiFactory>
         Assert.Equal([1, 2], await ListAsync(b, "lead"));
         Assert.Equal([], await ListAsync(b, "coordinator"));
     }
-
-    private static object ItemFields(int ordinal, string lead, string[] coordinators, int dueMonth) => new
-    {
-        quarter = (dueMonth + 2) / 3,
-        content = $"Nhiệm vụ thử nghiệm số {ordinal}",
-        leadAgencyCode = lead,
-        coordinatingAgencyCodes = coordinators,
-        andRelatedAgencies = false,
-        due = new { year = 2023, month = dueMonth },
-        dueText = $"tháng {dueMonth}/2023",
-    };
 
     [Fact]
     public async Task A_new_due_date_alone_moves_the_item_in_its_agencies_lists()
@@ -373,7 +348,7 @@ public sealed class AgencyItemsTests : IClassFixture<PlanApiFactory>
         var statuses = await Task.WhenAll(candidates.Select(code => Task.Run(async () =>
         {
             using var response = await _api.CreateClient(sendsIfMatch: false).SendAsync(HttpMethod.Put, url,
-                System.Text.Json.JsonSerializer.SerializeToNode(ItemFields(1, lead, [code], dueMonth: 6)), ("If-Match", etag));
+                ItemFields(1, lead, [code], dueMonth: 6), ("If-Match", etag));
             return response.StatusCode;
         })));
 
