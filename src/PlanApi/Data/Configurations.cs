@@ -17,6 +17,59 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         b.HasIndex(a => a.Kind);
         b.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.Property(a => a.Version).IsRowVersion();
+        b.Property(a => a.JurisdictionCode).HasMaxLength(UnitCodeLength);
+        b.Property(a => a.JurisdictionProvinceCode).HasMaxLength(UnitCodeLength);
+        b.HasIndex(a => new { a.JurisdictionProvinceCode, a.JurisdictionCode });
+        b.Property(a => a.IdentifierCode).HasMaxLength(Limits.IdentifierCode);
+        b.HasIndex(a => a.IdentifierCode).IsUnique();
+        b.ToTable(t => t.HasCheckConstraint("ck_agencies_validity", "valid_from IS NULL OR valid_until IS NULL OR valid_from <= valid_until"));
+    }
+
+    private const int UnitCodeLength = 8;
+}
+
+internal sealed class AgencySuccessionConfiguration : IEntityTypeConfiguration<AgencySuccession>
+{
+    public void Configure(EntityTypeBuilder<AgencySuccession> b)
+    {
+        b.ToTable("agency_successions", t => t.HasCheckConstraint("ck_agency_successions_not_self", "predecessor_id <> successor_id"));
+        b.HasKey(s => new { s.PredecessorId, s.SuccessorId });
+        b.HasIndex(s => s.SuccessorId);
+        b.HasOne(s => s.Predecessor).WithMany(a => a.Successors).HasForeignKey(s => s.PredecessorId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(s => s.Successor).WithMany(a => a.Predecessors).HasForeignKey(s => s.SuccessorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AdministrativeUnitConfiguration : IEntityTypeConfiguration<AdministrativeUnit>
+{
+    public void Configure(EntityTypeBuilder<AdministrativeUnit> b)
+    {
+        b.ToTable("administrative_units");
+        // Ids are given by the bulk load (file order), so that parents are known before the rows are written.
+        b.Property(u => u.Id).ValueGeneratedNever();
+        b.Property(u => u.Code).HasMaxLength(8);
+        b.Property(u => u.ProvinceCode).HasMaxLength(8);
+        b.Property(u => u.Name).HasMaxLength(Limits.Name);
+        b.Property(u => u.FullName).HasMaxLength(Limits.Name);
+        b.Property(u => u.Type).HasMaxLength(32);
+        b.Property(u => u.SearchKey).HasColumnType("text");
+        b.HasIndex(u => new { u.Code, u.ValidFrom }).IsUnique().AreNullsDistinct(false);
+        b.HasIndex(u => new { u.ProvinceCode, u.Level });
+        b.HasIndex(u => u.ParentId);
+        b.HasIndex(u => u.SearchKey).HasMethod("gin").HasOperators("gin_trgm_ops");
+        b.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AdministrativeUnitSuccessionConfiguration : IEntityTypeConfiguration<AdministrativeUnitSuccession>
+{
+    public void Configure(EntityTypeBuilder<AdministrativeUnitSuccession> b)
+    {
+        b.ToTable("administrative_unit_successions");
+        b.HasKey(s => new { s.PredecessorId, s.SuccessorId });
+        b.HasIndex(s => s.SuccessorId);
+        b.HasOne(s => s.Predecessor).WithMany(u => u.Successors).HasForeignKey(s => s.PredecessorId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(s => s.Successor).WithMany(u => u.Predecessors).HasForeignKey(s => s.SuccessorId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -136,6 +189,7 @@ internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Pro
         b.Property(r => r.EvidenceUrl).HasMaxLength(Limits.Url);
         b.HasOne(r => r.PlanItem).WithMany().HasForeignKey(r => r.PlanItemId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(r => r.ReportingAgency).WithMany().HasForeignKey(r => r.ReportingAgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(r => r.OnBehalfOfAgency).WithMany().HasForeignKey(r => r.OnBehalfOfAgencyId).OnDelete(DeleteBehavior.Restrict);
         b.ToTable(t => t.HasCheckConstraint("ck_progress_reports_percent", "percent_complete BETWEEN 0 AND 100"));
     }
 }

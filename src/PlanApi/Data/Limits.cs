@@ -10,5 +10,7 @@ public static class Limits
     public const int Url = 2000;
     public const int IdempotencyKey = 200;
     public const int Aliases = 50;
+    /// <summary>A national agency identifier (mã định danh) such as <c>000.00.00.H13</c>.</summary>
+    public const int IdentifierCode = 32;
     public const int ListEntries = 200;
 }

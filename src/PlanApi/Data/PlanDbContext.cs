@@ -14,6 +14,9 @@ public sealed class PlanDbContext : DbContext
     }
 
     public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<AgencySuccession> AgencySuccessions => Set<AgencySuccession>();
+    public DbSet<AdministrativeUnit> AdministrativeUnits => Set<AdministrativeUnit>();
+    public DbSet<AdministrativeUnitSuccession> AdministrativeUnitSuccessions => Set<AdministrativeUnitSuccession>();
     public DbSet<Grouping> Groupings => Set<Grouping>();
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanItem> PlanItems => Set<PlanItem>();
@@ -59,6 +62,8 @@ public sealed class PlanDbContext : DbContext
         configurationBuilder.Properties<PlanLifecycle>().HaveConversion<SnakeCaseEnumConverter<PlanLifecycle>>().HaveMaxLength(16);
         configurationBuilder.Properties<ItemStatus>().HaveConversion<SnakeCaseEnumConverter<ItemStatus>>().HaveMaxLength(16);
         configurationBuilder.Properties<ClientRole>().HaveConversion<SnakeCaseEnumConverter<ClientRole>>().HaveMaxLength(16);
+        configurationBuilder.Properties<UnitLevel>().HaveConversion<SnakeCaseEnumConverter<UnitLevel>>().HaveMaxLength(16);
+        configurationBuilder.Properties<SuccessionKind>().HaveConversion<SnakeCaseEnumConverter<SuccessionKind>>().HaveMaxLength(16);
         configurationBuilder.Properties<MonthPart>().HaveConversion<SnakeCaseEnumConverter<MonthPart>>().HaveMaxLength(8);
     }
 }

@@ -3,7 +3,21 @@ using PlanApi.Domain;
 namespace PlanApi.Data;
 
 /// <summary>The shapes of the JSON files in <c>seeds/</c>.</summary>
-public sealed record SeedAgency(string Code, string Name, string? ShortName, List<string>? Aliases, AgencyKind Kind, string? ParentCode);
+/// <param name="JurisdictionCode">The administrative unit it serves; null for central bodies.</param>
+/// <param name="ValidUntil">Its last day, when it has ended.</param>
+/// <param name="Successors">Who took over its work the day after <paramref name="ValidUntil"/>.</param>
+/// <param name="SuccessorsByJurisdiction">
+/// Its successors are the People's Committees of the units its jurisdiction went to (a district's, the new communes').
+/// </param>
+public sealed record SeedAgency(
+    string Code, string Name, string? ShortName, List<string>? Aliases, AgencyKind Kind, string? ParentCode,
+    string? JurisdictionCode = null, DateOnly? ValidFrom = null, DateOnly? ValidUntil = null, string? IdentifierCode = null,
+    List<SeedSuccessor>? Successors = null, bool SuccessorsByJurisdiction = false);
+
+public sealed record SeedSuccessor(string Code, SuccessionKind Kind);
+
+/// <summary>Generate the People's Committee of every unit of <paramref name="Level"/> in a province, valid at a date.</summary>
+public sealed record SeedPeoplesCommittees(string ProvinceCode, UnitLevel Level, DateOnly AsOf);
 
 public sealed record SeedGrouping(
     string Code, GroupingKind Kind, string Name, int Year, string? Description, List<string> MemberCodes, string? HeadCode, string? DeputyCode);

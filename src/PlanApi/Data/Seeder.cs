@@ -6,7 +6,7 @@ using PlanApi.Domain;
 namespace PlanApi.Data;
 
 /// <summary>
-/// Loads <c>seeds/</c> (agencies, groupings, plans) into the database. Idempotent: what exists (by code, or by
+/// Loads <c>seeds/</c> (administrative units, agencies, groupings, plans) into the database. Idempotent: what exists (by code, or by
 /// issuer + number + year of issue) is left as it is, so edits made through the API survive a restart.
 /// </summary>
 public sealed class Seeder(PlanDbContext db, TimeProvider clock, ILogger<Seeder> logger)
@@ -16,12 +16,15 @@ public sealed class Seeder(PlanDbContext db, TimeProvider clock, ILogger<Seeder>
     public async Task SeedAsync(string seedDirectory, CancellationToken ct = default)
     {
         var agencies = Read<List<SeedAgency>>(Path.Combine(seedDirectory, "agencies.json"));
+        var committeesFile = Path.Combine(seedDirectory, "peoples-committees.json");
+        var committees = File.Exists(committeesFile) ? Read<List<SeedPeoplesCommittees>>(committeesFile) : [];
         var groupings = Read<List<SeedGrouping>>(Path.Combine(seedDirectory, "groupings.json"));
         var planFiles = Directory.GetFiles(Path.Combine(seedDirectory, "plans"), "*.json").Order(StringComparer.Ordinal);
         var plans = planFiles.Select(Read<SeedPlan>).ToList();
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var added = await SeedAgenciesAsync(agencies, ct);
+        var added = await AdministrativeUnitLists.LoadAsync(db, seedDirectory, ct);
+        added += await new AgencySeeding(db, clock.GetUtcNow()).SeedAsync(agencies, committees, ct);
         var ids = await db.Agencies.ToDictionaryAsync(a => a.Code, a => a.Id, ct);
         added += await SeedGroupingsAsync(groupings, ids, ct);
         foreach (var plan in plans) added += await SeedPlanAsync(plan, ids, ct);
@@ -39,32 +42,6 @@ public sealed class Seeder(PlanDbContext db, TimeProvider clock, ILogger<Seeder>
             if (File.Exists(Path.Combine(candidate, "agencies.json"))) return candidate;
         }
         return null;
-    }
-
-    private async Task<int> SeedAgenciesAsync(List<SeedAgency> agencies, CancellationToken ct)
-    {
-        var existing = (await db.Agencies.Select(a => a.Code).ToListAsync(ct)).ToHashSet();
-        var byCode = new Dictionary<string, Agency>();
-        var now = clock.GetUtcNow();
-        foreach (var seed in agencies.Where(a => !existing.Contains(a.Code)))
-        {
-            var agency = new Agency
-            {
-                Code = seed.Code, Name = seed.Name, ShortName = seed.ShortName, Aliases = seed.Aliases ?? [],
-                Kind = seed.Kind, CreatedAt = now, UpdatedAt = now,
-            };
-            agency.RefreshSearchKey();
-            byCode[seed.Code] = agency;
-            db.Agencies.Add(agency);
-        }
-        foreach (var seed in agencies.Where(a => byCode.ContainsKey(a.Code) && a.ParentCode is not null))
-        {
-            byCode[seed.Code].ParentId = byCode.TryGetValue(seed.ParentCode!, out var parent)
-                ? parent.Id
-                : await db.Agencies.Where(a => a.Code == seed.ParentCode).Select(a => (Guid?)a.Id).SingleAsync(ct);
-        }
-        await db.SaveChangesAsync(ct);
-        return byCode.Count;
     }
 
     private async Task<int> SeedGroupingsAsync(List<SeedGrouping> groupings, Dictionary<string, Guid> ids, CancellationToken ct)

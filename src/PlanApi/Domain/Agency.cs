@@ -21,6 +21,33 @@ public sealed class Agency
     public Guid? ParentId { get; set; }
     public Agency? Parent { get; set; }
 
+    /// <summary>
+    /// The administrative unit the agency serves (its code, read at the dates the agency is valid): "92" for Cần Thơ's
+    /// departments, "916" for UBND quận Ninh Kiều; null for central bodies (Chính phủ, the ministries).
+    /// </summary>
+    public string? JurisdictionCode { get; set; }
+
+    /// <summary>The province of <see cref="JurisdictionCode"/> (itself for a province): what a province's lists filter by.</summary>
+    public string? JurisdictionProvinceCode { get; set; }
+
+    /// <summary>First day the agency exists; null when it existed before the store's records begin.</summary>
+    public DateOnly? ValidFrom { get; set; }
+
+    /// <summary>Last day the agency exists; null while it does.</summary>
+    public DateOnly? ValidUntil { get; set; }
+
+    /// <summary>National agency identifier (mã định danh, QCVN 102:2016/BTTTT), e.g. <c>000.00.00.H13</c>.</summary>
+    public string? IdentifierCode { get; set; }
+
+    /// <summary>Names the agency had before a rename: still found by search and by the importer for older plans.</summary>
+    public List<string> FormerNames { get; set; } = [];
+
+    /// <summary>The agencies that took over its work when it ended.</summary>
+    public List<AgencySuccession> Successors { get; set; } = [];
+
+    /// <summary>The agencies whose work it took over.</summary>
+    public List<AgencySuccession> Predecessors { get; set; } = [];
+
     /// <summary>Name, short name and aliases folded by <see cref="SearchText"/>, kept for diacritics-insensitive search.</summary>
     public string SearchKey { get; private set; } = "";
 
@@ -30,7 +57,10 @@ public sealed class Agency
 
     /// <summary>Each name folded, joined by " | ", so that a query can match one name exactly ("| key |").</summary>
     public void RefreshSearchKey() =>
-        SearchKey = "| " + string.Join(" | ", new[] { Name, ShortName ?? "" }.Concat(Aliases).Select(SearchText.Fold).Where(n => n.Length > 0).Distinct()) + " |";
+        SearchKey = "| " + string.Join(" | ", new[] { Name, ShortName ?? "" }.Concat(Aliases).Concat(FormerNames).Select(SearchText.Fold).Where(n => n.Length > 0).Distinct()) + " |";
+
+    /// <summary>Whether the agency exists on <paramref name="date"/>.</summary>
+    public bool IsValidOn(DateOnly date) => (ValidFrom is null || ValidFrom <= date) && (ValidUntil is null || date <= ValidUntil);
 
     /// <summary>Whether <paramref name="name"/> is this agency's name, short name or one of its aliases.</summary>
     public bool IsKnownAs(string name)

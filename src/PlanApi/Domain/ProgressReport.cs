@@ -11,6 +11,13 @@ public sealed class ProgressReport
     public Guid ReportingAgencyId { get; init; }
     public Agency? ReportingAgency { get; init; }
 
+    /// <summary>
+    /// The ended agency the item names, when the reporting agency reports as its successor (the item keeps the agency
+    /// its plan named; the report records both).
+    /// </summary>
+    public Guid? OnBehalfOfAgencyId { get; init; }
+    public Agency? OnBehalfOfAgency { get; init; }
+
     public ItemStatus Status { get; init; }
     public int PercentComplete { get; init; }
     public required string Summary { get; init; }

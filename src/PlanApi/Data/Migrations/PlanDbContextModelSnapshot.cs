@@ -24,6 +24,118 @@ namespace PlanApi.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("PlanApi.Domain.AdministrativeUnit", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("search_key");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("type");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_administrative_units");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_administrative_units_parent_id");
+
+                    b.HasIndex("SearchKey")
+                        .HasDatabaseName("ix_administrative_units_search_key");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchKey"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchKey"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("Code", "ValidFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_administrative_units_code_valid_from");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("Code", "ValidFrom"), false);
+
+                    b.HasIndex("ProvinceCode", "Level")
+                        .HasDatabaseName("ix_administrative_units_province_code_level");
+
+                    b.ToTable("administrative_units", (string)null);
+                });
+
+            modelBuilder.Entity("PlanApi.Domain.AdministrativeUnitSuccession", b =>
+                {
+                    b.Property<int>("PredecessorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("predecessor_id");
+
+                    b.Property<int>("SuccessorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("successor_id");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.HasKey("PredecessorId", "SuccessorId")
+                        .HasName("pk_administrative_unit_successions");
+
+                    b.HasIndex("SuccessorId")
+                        .HasDatabaseName("ix_administrative_unit_successions_successor_id");
+
+                    b.ToTable("administrative_unit_successions", (string)null);
+                });
+
             modelBuilder.Entity("PlanApi.Domain.Agency", b =>
                 {
                     b.Property<Guid>("Id")
@@ -45,6 +157,26 @@ namespace PlanApi.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.PrimitiveCollection<List<string>>("FormerNames")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("former_names");
+
+                    b.Property<string>("IdentifierCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("identifier_code");
+
+                    b.Property<string>("JurisdictionCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("jurisdiction_code");
+
+                    b.Property<string>("JurisdictionProvinceCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("jurisdiction_province_code");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -76,6 +208,14 @@ namespace PlanApi.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
                     b.Property<bool>("Verified")
                         .HasColumnType("boolean")
                         .HasColumnName("verified");
@@ -93,6 +233,10 @@ namespace PlanApi.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_agencies_code");
 
+                    b.HasIndex("IdentifierCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agencies_identifier_code");
+
                     b.HasIndex("Kind")
                         .HasDatabaseName("ix_agencies_kind");
 
@@ -105,7 +249,45 @@ namespace PlanApi.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchKey"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchKey"), new[] { "gin_trgm_ops" });
 
-                    b.ToTable("agencies", (string)null);
+                    b.HasIndex("JurisdictionProvinceCode", "JurisdictionCode")
+                        .HasDatabaseName("ix_agencies_jurisdiction_province_code_jurisdiction_code");
+
+                    b.ToTable("agencies", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_agencies_validity", "valid_from IS NULL OR valid_until IS NULL OR valid_from <= valid_until");
+                        });
+                });
+
+            modelBuilder.Entity("PlanApi.Domain.AgencySuccession", b =>
+                {
+                    b.Property<Guid>("PredecessorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("predecessor_id");
+
+                    b.Property<Guid>("SuccessorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("successor_id");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.HasKey("PredecessorId", "SuccessorId")
+                        .HasName("pk_agency_successions");
+
+                    b.HasIndex("SuccessorId")
+                        .HasDatabaseName("ix_agency_successions_successor_id");
+
+                    b.ToTable("agency_successions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_agency_successions_not_self", "predecessor_id <> successor_id");
+                        });
                 });
 
             modelBuilder.Entity("PlanApi.Domain.ApiKey", b =>
@@ -800,6 +982,10 @@ namespace PlanApi.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("evidence_url");
 
+                    b.Property<Guid?>("OnBehalfOfAgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("on_behalf_of_agency_id");
+
                     b.Property<int>("PercentComplete")
                         .HasColumnType("integer")
                         .HasColumnName("percent_complete");
@@ -839,6 +1025,9 @@ namespace PlanApi.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_progress_reports");
 
+                    b.HasIndex("OnBehalfOfAgencyId")
+                        .HasDatabaseName("ix_progress_reports_on_behalf_of_agency_id");
+
                     b.HasIndex("ReportingAgencyId")
                         .HasDatabaseName("ix_progress_reports_reporting_agency_id");
 
@@ -851,6 +1040,38 @@ namespace PlanApi.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PlanApi.Domain.AdministrativeUnit", b =>
+                {
+                    b.HasOne("PlanApi.Domain.AdministrativeUnit", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_administrative_units_administrative_units_parent_id");
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("PlanApi.Domain.AdministrativeUnitSuccession", b =>
+                {
+                    b.HasOne("PlanApi.Domain.AdministrativeUnit", "Predecessor")
+                        .WithMany("Successors")
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_administrative_unit_successions_administrative_units_predec");
+
+                    b.HasOne("PlanApi.Domain.AdministrativeUnit", "Successor")
+                        .WithMany("Predecessors")
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_administrative_unit_successions_administrative_units_succes");
+
+                    b.Navigation("Predecessor");
+
+                    b.Navigation("Successor");
+                });
+
             modelBuilder.Entity("PlanApi.Domain.Agency", b =>
                 {
                     b.HasOne("PlanApi.Domain.Agency", "Parent")
@@ -860,6 +1081,27 @@ namespace PlanApi.Data.Migrations
                         .HasConstraintName("fk_agencies_agencies_parent_id");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("PlanApi.Domain.AgencySuccession", b =>
+                {
+                    b.HasOne("PlanApi.Domain.Agency", "Predecessor")
+                        .WithMany("Successors")
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agency_successions_agencies_predecessor_id");
+
+                    b.HasOne("PlanApi.Domain.Agency", "Successor")
+                        .WithMany("Predecessors")
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agency_successions_agencies_successor_id");
+
+                    b.Navigation("Predecessor");
+
+                    b.Navigation("Successor");
                 });
 
             modelBuilder.Entity("PlanApi.Domain.ApiKey", b =>
@@ -993,6 +1235,12 @@ namespace PlanApi.Data.Migrations
 
             modelBuilder.Entity("PlanApi.Domain.ProgressReport", b =>
                 {
+                    b.HasOne("PlanApi.Domain.Agency", "OnBehalfOfAgency")
+                        .WithMany()
+                        .HasForeignKey("OnBehalfOfAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_progress_reports_agencies_on_behalf_of_agency_id");
+
                     b.HasOne("PlanApi.Domain.PlanItem", "PlanItem")
                         .WithMany()
                         .HasForeignKey("PlanItemId")
@@ -1007,9 +1255,25 @@ namespace PlanApi.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_progress_reports_agencies_reporting_agency_id");
 
+                    b.Navigation("OnBehalfOfAgency");
+
                     b.Navigation("PlanItem");
 
                     b.Navigation("ReportingAgency");
+                });
+
+            modelBuilder.Entity("PlanApi.Domain.AdministrativeUnit", b =>
+                {
+                    b.Navigation("Predecessors");
+
+                    b.Navigation("Successors");
+                });
+
+            modelBuilder.Entity("PlanApi.Domain.Agency", b =>
+                {
+                    b.Navigation("Predecessors");
+
+                    b.Navigation("Successors");
                 });
 
             modelBuilder.Entity("PlanApi.Domain.Grouping", b =>
