@@ -672,3 +672,207 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203141307_Jurisdictions') THEN
+    ALTER TABLE progress_reports ADD on_behalf_of_agency_id uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203141307_Jurisdictions') THEN
+    ALTER TABLE agencies ADD former_names text[] NOT NULL DEFAULT ('{}'::text[]);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203141307_Jurisdictions') THEN
+    ALTER TABLE agencies ADD identifier_code character varying(32);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203141307_Jurisdictions') THEN
+    ALTER TABLE agencies ADD jurisdiction_code character varying(8);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203141307_Jurisdictions') THEN
+    ALTER TABLE agencies ADD jurisdiction_province_code character varying(8);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203141307_Jurisdictions') THEN
+    ALTER TABLE agencies ADD valid_from date;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203141307_Jurisdictions') THEN
+    ALTER TABLE agencies ADD valid_until date;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203141307_Jurisdictions') THEN
+    CREATE TABLE administrative_units (
+        id integer NOT NULL,
+        code character varying(8) NOT NULL,
+        level character varying(16) NOT NULL,
+        name character varying(500) NOT NULL,
+        full_name character varying(500) NOT NULL,
+        type character varying(32) NOT NULL,
+        parent_id integer,
+        province_code character varying(8) NOT NULL,
+        valid_from date,
+        valid_until date,
+        search_key text NOT NULL,
+        CONSTRAINT pk_administrative_units PRIMARY KEY (id),
+        CONSTRAINT fk_administrative_units_administrative_units_parent_id FOREIGN KEY (parent_id) REFERENCES administrative_units (id) ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203141307_Jurisdictions') THEN
+    CREATE TABLE agency_successions (
+        predecessor_id uuid NOT NULL,
+        successor_id uuid NOT NULL,
+        kind character varying(16) NOT NULL,
+        effective_on date NOT NULL,
+        CONSTRAINT pk_agency_successions PRIMARY KEY (predecessor_id, successor_id),
+        CONSTRAINT ck_agency_successions_not_self CHECK (predecessor_id <> successor_id),
+        CONSTRAINT fk_agency_successions_agencies_predecessor_id FOREIGN KEY (predecessor_id) REFERENCES agencies (id) ON DELETE CASCADE,
+        CONSTRAINT fk_agency_successions_agencies_successor_id FOREIGN KEY (successor_id) REFERENCES agencies (id) ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203141307_Jurisdictions') THEN
+    CREATE TABLE administrative_unit_successions (
+        predecessor_id integer NOT NULL,
+        successor_id integer NOT NULL,
+        kind character varying(16) NOT NULL,
+        effective_on date NOT NULL,
+        CONSTRAINT pk_administrative_unit_successions PRIMARY KEY (predecessor_id, successor_id),
+        CONSTRAINT fk_administrative_unit_successions_administrative_units_predec FOREIGN KEY (predecessor_id) REFERENCES administrative_units (id) ON DELETE CASCADE,
+        CONSTRAINT fk_administrative_unit_successions_administrative_units_succes FOREIGN KEY (successor_id) REFERENCES administrative_units (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203141307_Jurisdictions') THEN
+    CREATE INDEX ix_progress_reports_on_behalf_of_agency_id ON progress_reports (on_behalf_of_agency_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203141307_Jurisdictions') THEN
+    CREATE UNIQUE INDEX ix_agencies_identifier_code ON agencies (identifier_code);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203141307_Jurisdictions') THEN
+    CREATE INDEX ix_agencies_jurisdiction_province_code_jurisdiction_code ON agencies (jurisdiction_province_code, jurisdiction_code);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203141307_Jurisdictions') THEN
+    ALTER TABLE agencies ADD CONSTRAINT ck_agencies_validity CHECK (valid_from IS NULL OR valid_until IS NULL OR valid_from <= valid_until);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203141307_Jurisdictions') THEN
+    CREATE INDEX ix_administrative_unit_successions_successor_id ON administrative_unit_successions (successor_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203141307_Jurisdictions') THEN
+    CREATE UNIQUE INDEX ix_administrative_units_code_valid_from ON administrative_units (code, valid_from) NULLS NOT DISTINCT;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203141307_Jurisdictions') THEN
+    CREATE INDEX ix_administrative_units_parent_id ON administrative_units (parent_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203141307_Jurisdictions') THEN
+    CREATE INDEX ix_administrative_units_province_code_level ON administrative_units (province_code, level);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203141307_Jurisdictions') THEN
+    CREATE INDEX ix_administrative_units_search_key ON administrative_units USING gin (search_key gin_trgm_ops);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203141307_Jurisdictions') THEN
+    CREATE INDEX ix_agency_successions_successor_id ON agency_successions (successor_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203141307_Jurisdictions') THEN
+    ALTER TABLE progress_reports ADD CONSTRAINT fk_progress_reports_agencies_on_behalf_of_agency_id FOREIGN KEY (on_behalf_of_agency_id) REFERENCES agencies (id) ON DELETE RESTRICT;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203141307_Jurisdictions') THEN
+    UPDATE agencies a SET jurisdiction_code = d.unit, jurisdiction_province_code = d.province
+    FROM (VALUES
+        ('ninh-kieu', '916', '92'), ('o-mon', '917', '92'), ('binh-thuy', '918', '92'), ('cai-rang', '919', '92'),
+        ('thot-not', '923', '92'), ('vinh-thanh', '924', '92'), ('co-do', '925', '92'), ('phong-dien', '926', '92'),
+        ('thoi-lai', '927', '92'), ('ubnd-ha-noi', '01', '01'), ('ubnd-tp-ho-chi-minh', '79', '79'),
+        ('ubnd-hai-phong', '31', '31'), ('ubnd-da-nang', '48', '48')) AS d(code, unit, province)
+    WHERE a.code = d.code;
+    UPDATE agencies SET jurisdiction_code = '92', jurisdiction_province_code = '92'
+    WHERE jurisdiction_code IS NULL AND verified AND kind NOT IN ('central_body', 'external');
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203141307_Jurisdictions') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261203141307_Jurisdictions', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -59,11 +59,23 @@ internal static class ExampleValues
         "Sở Giáo dục và Đào tạo chủ trì phối hợp với Ban TĐKT thành phố (Cơ quan Thường trực Hội đồng TĐKT) và các cơ quan liên quan",
         new DuePeriodInput(2023, 7), "tháng 7/2023");
 
+    private static readonly JurisdictionDto CanTho = new("92", "Thành phố Cần Thơ", UnitLevel.Province, new DateOnly(2025, 7, 1), null);
+
     private static readonly AgencyDto Agency = new(
-        "so-gddt-can-tho", SoGddt.Name, SoGddt.ShortName, ["Sở GD&ĐT", "Sở Giáo dục và Đào tạo thành phố"], AgencyKind.Department, null, true, Created, Created);
+        "so-gddt-can-tho", SoGddt.Name, SoGddt.ShortName, ["Sở GD&ĐT", "Sở Giáo dục và Đào tạo thành phố"], AgencyKind.Department, null, true,
+        "92", CanTho, null, null, true, "000.00.18.H13", [], [], [], Created, Created);
+
+    /// <summary>A district that ended on 30 June 2025: its open items are on its successors' lists.</summary>
+    private static readonly AgencyDto EndedDistrict = new(
+        "ninh-kieu", "Ủy ban nhân dân quận Ninh Kiều", "Quận Ninh Kiều", ["UBND quận Ninh Kiều"], AgencyKind.District, null, true,
+        "916", new JurisdictionDto("916", "Quận Ninh Kiều", UnitLevel.District, null, new DateOnly(2025, 6, 30)),
+        null, new DateOnly(2025, 6, 30), false, null, [],
+        [new AgencySuccessionDto("ubnd-phuong-ninh-kieu-can-tho", "Ủy ban nhân dân phường Ninh Kiều", SuccessionKind.SplitAmong, new DateOnly(2025, 7, 1)),
+         new AgencySuccessionDto("ubnd-phuong-tan-an-can-tho", "Ủy ban nhân dân phường Tân An", SuccessionKind.SplitAmong, new DateOnly(2025, 7, 1))],
+        [], Created, Created);
 
     private static readonly CreateAgencyCommand AgencyBody = new(
-        "so-gddt-can-tho", SoGddt.Name, SoGddt.ShortName, ["Sở GD&ĐT"], AgencyKind.Department, null);
+        "so-gddt-can-tho", SoGddt.Name, SoGddt.ShortName, ["Sở GD&ĐT"], AgencyKind.Department, null, "92", IdentifierCode: "000.00.18.H13");
 
     private static readonly string[] UrbanDistricts = ["ninh-kieu", "binh-thuy", "cai-rang", "o-mon", "thot-not"];
 
@@ -106,9 +118,11 @@ internal static class ExampleValues
         [typeof(CreatePlanItemBody)] = ItemBody,
         [typeof(PlanItemFields)] = (PlanItemFields)ItemBody with { },
         [typeof(AgencyDto)] = Agency,
-        [typeof(Page<AgencyDto>)] = new Page<AgencyDto>([Agency], 1, 20, 0),
+        [typeof(Page<AgencyDto>)] = new Page<AgencyDto>([Agency, EndedDistrict], 2, 20, 0),
         [typeof(CreateAgencyCommand)] = AgencyBody,
-        [typeof(AgencyFields)] = new AgencyFields(AgencyBody.Name, AgencyBody.ShortName, AgencyBody.Aliases, AgencyBody.Kind, null),
+        [typeof(AgencyFields)] = new AgencyFields(EndedDistrict.Name, EndedDistrict.ShortName, EndedDistrict.Aliases, AgencyKind.District, null,
+            "916", null, new DateOnly(2025, 6, 30), null, null,
+            [new AgencySuccessorInput("ubnd-phuong-ninh-kieu-can-tho", SuccessionKind.SplitAmong), new AgencySuccessorInput("ubnd-phuong-tan-an-can-tho", SuccessionKind.SplitAmong)]),
         [typeof(GroupingDto)] = Grouping,
         [typeof(Page<GroupingDto>)] = new Page<GroupingDto>([Grouping], 1, 20, 0),
         [typeof(CreateGroupingCommand)] = GroupingBody,

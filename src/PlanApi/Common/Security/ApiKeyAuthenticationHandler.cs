@@ -5,12 +5,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PlanApi.Data;
 using PlanApi.Domain;
+using PlanApi.Features.Agencies;
 
 namespace PlanApi.Common.Security;
 
 /// <summary>Authenticates <c>X-Api-Key</c> by the hash of the key. The key itself is never logged.</summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, PlanDbContext db)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, PlanDbContext db, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -26,9 +27,11 @@ public sealed class ApiKeyAuthenticationHandler(
         var hash = ApiKey.Hash(key);
         var found = await db.ApiKeys.AsNoTracking()
             .Where(k => k.KeyHash == hash && k.RevokedAt == null)
-            .Select(k => new { k.Id, k.ClientName, k.Role, AgencyCode = k.Agency != null ? k.Agency.Code : null })
+            .Select(k => new { k.Id, k.ClientName, k.Role, k.AgencyId, AgencyCode = k.Agency != null ? k.Agency.Code : null, AgencyEnded = k.Agency != null ? k.Agency.ValidUntil : null })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (found is null) return AuthenticateResult.Fail("Unknown or revoked API key.");
+        if (found.AgencyEnded is { } ended && ended < PlanCalendar.Today(clock))
+            return AuthenticateResult.Fail(new EndedAgencyCredentialException(await AgencyLineage.EndedMessageAsync(db, found.AgencyId!.Value, Context.RequestAborted)));
 
         var claims = new List<Claim>
         {
@@ -50,3 +53,6 @@ public sealed class ApiKeyAuthenticationHandler(
         return Task.CompletedTask;
     }
 }
+
+/// <summary>A credential bound to an agency that has ended: refused, with the message naming its successors.</summary>
+public sealed class EndedAgencyCredentialException(string message) : Exception(message);

@@ -43,8 +43,11 @@ public static class RefusedCredentials
             return "Authorization accepts Bearer tokens only (API keys go in X-Api-Key).";
         // The handlers keep their result for the request: this reads it, it does not authenticate again.
         var result = await context.AuthenticateAsync();
-        return result.Failure is { } failure
-            ? (authorization.Length > 0 ? "The bearer token is invalid or expired." : failure.Message)
-            : null;
+        return result.Failure switch
+        {
+            null => null,
+            EndedAgencyCredentialException ended => ended.Message,
+            var failure => authorization.Length > 0 ? "The bearer token is invalid or expired." : failure.Message,
+        };
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using System.Text;
 using System.Threading.RateLimiting;
@@ -39,10 +40,20 @@ public static class SecuritySetup
                 };
                 o.Events = new JwtBearerEvents
                 {
-                    OnTokenValidated = context =>
+                    OnTokenValidated = async context =>
                     {
                         context.Principal = ToPlanPrincipal(context.Principal!, jwt);
-                        return Task.CompletedTask;
+                        // A token bound to an agency that has ended is refused like an API key bound to one.
+                        if (context.Principal.FindFirst(PlanClaims.Agency)?.Value is { } code)
+                        {
+                            var services = context.HttpContext.RequestServices;
+                            var db = services.GetRequiredService<PlanApi.Data.PlanDbContext>();
+                            var agency = await db.Agencies.AsNoTracking().Where(a => a.Code == code)
+                                .Select(a => new { a.Id, a.ValidUntil }).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+                            if (agency?.ValidUntil is { } ended && ended < Domain.PlanCalendar.Today(services.GetRequiredService<TimeProvider>()))
+                                context.Fail(new EndedAgencyCredentialException(
+                                    await Features.Agencies.AgencyLineage.EndedMessageAsync(db, agency.Id, context.HttpContext.RequestAborted)));
+                        }
                     },
                     OnChallenge = context =>
                     {

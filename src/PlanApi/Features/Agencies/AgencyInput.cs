@@ -1,20 +1,33 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using PlanApi.Common;
 using PlanApi.Data;
 using PlanApi.Domain;
 
 namespace PlanApi.Features.Agencies;
 
-/// <summary>The writable fields of an agency.</summary>
-/// <param name="Name">Full official name, e.g. "Sở Giáo dục và Đào tạo thành phố Cần Thơ".</param>
+/// <summary>The writable fields of an agency. A PUT replaces all of them: send back what a GET showed, changed.</summary>
+/// <param name="Name">Full official name, e.g. "Sở Giáo dục và Đào tạo thành phố Cần Thơ". A new name keeps the old one among <c>formerNames</c>.</param>
 /// <param name="ShortName">Usual short name, e.g. "Sở GD&amp;ĐT".</param>
 /// <param name="Aliases">Other names used in documents; used to match names when importing.</param>
 /// <param name="Kind">What kind of body it is.</param>
 /// <param name="ParentCode">Code of the agency it belongs to, if any.</param>
-public record AgencyFields(string Name, string? ShortName, IReadOnlyList<string>? Aliases, AgencyKind? Kind, string? ParentCode);
+/// <param name="JurisdictionCode">The administrative unit it serves (2, 3 or 5 digits); omit for central bodies. A unit with this code must exist while the agency does.</param>
+/// <param name="ValidFrom">First day it exists; omit when it existed before.</param>
+/// <param name="ValidUntil">Last day it exists; omit while it does. Required when naming successors.</param>
+/// <param name="IdentifierCode">National agency identifier (mã định danh), e.g. "000.00.00.H13"; unique.</param>
+/// <param name="FormerNames">Names it had before; search and the importer find it by them.</param>
+/// <param name="Successors">The agencies that take over its open work the day after <c>validUntil</c>; each must exist on that day.</param>
+public record AgencyFields(
+    string Name, string? ShortName, IReadOnlyList<string>? Aliases, AgencyKind? Kind, string? ParentCode,
+    string? JurisdictionCode = null, DateOnly? ValidFrom = null, DateOnly? ValidUntil = null, string? IdentifierCode = null,
+    IReadOnlyList<string>? FormerNames = null, IReadOnlyList<AgencySuccessorInput>? Successors = null);
 
-internal sealed class AgencyFieldsValidator : AbstractValidator<AgencyFields>
+/// <summary>An agency that takes over another's work.</summary>
+/// <param name="Code">The successor's code.</param>
+/// <param name="Kind">merged_into (joined with others into it), split_among (one of several), renamed (the same body under a new name) or continued.</param>
+public sealed record AgencySuccessorInput(string Code, SuccessionKind Kind);
+
+internal sealed partial class AgencyFieldsValidator : AbstractValidator<AgencyFields>
 {
     public AgencyFieldsValidator()
     {
@@ -24,31 +37,27 @@ internal sealed class AgencyFieldsValidator : AbstractValidator<AgencyFields>
         RuleFor(a => a.Aliases).Must(a => a is null || a.Count <= Limits.Aliases)
             .WithMessage($"At most {Limits.Aliases} aliases.");
         RuleForEach(a => a.Aliases).NotEmpty().MaximumLength(Limits.Name).Clean();
+        RuleFor(a => a.FormerNames).Must(a => a is null || a.Count <= Limits.Aliases)
+            .WithMessage($"At most {Limits.Aliases} former names.");
+        RuleForEach(a => a.FormerNames).NotEmpty().MaximumLength(Limits.Name).Clean();
         RuleFor(a => a.ParentCode).MaximumLength(Limits.Code).Clean();
+        RuleFor(a => a.JurisdictionCode).Must(c => c is null || UnitCodes.IsValid(c))
+            .WithMessage("An administrative unit code of 2, 3 or 5 digits (\"92\", \"916\", \"31135\").");
+        RuleFor(a => a.IdentifierCode).Matches(IdentifierPattern())
+            .WithMessage("A national agency identifier such as \"000.00.00.H13\" (QCVN 102:2016/BTTTT).");
+        RuleFor(a => a.ValidUntil).GreaterThanOrEqualTo(a => a.ValidFrom).When(a => a.ValidFrom is not null && a.ValidUntil is not null)
+            .WithMessage("validUntil is before validFrom.");
+        RuleFor(a => a.ValidUntil).NotNull().When(a => a.Successors is { Count: > 0 })
+            .WithMessage("Say when the agency ended (validUntil): its successors take over the day after.");
+        RuleFor(a => a.Successors).Must(s => s is null || s.Count <= Limits.ListEntries)
+            .WithMessage($"At most {Limits.ListEntries} successors.");
+        RuleForEach(a => a.Successors).ChildRules(s =>
+        {
+            s.RuleFor(x => x.Code).NotEmpty().MaximumLength(Limits.Code).Clean();
+            s.RuleFor(x => x.Kind).IsInEnum();
+        });
     }
-}
 
-internal static class AgencyWrites
-{
-    public static async Task<Guid?> ResolveParentAsync(PlanDbContext db, string? parentCode, string? selfCode, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(parentCode)) return null;
-        if (parentCode == selfCode) throw new UnprocessableException("An agency cannot be its own parent.", "parentCode");
-        var parent = await db.Agencies.Where(a => a.Code == parentCode).Select(a => new { a.Id }).SingleOrDefaultAsync(ct)
-            ?? throw new UnprocessableException($"Parent agency '{parentCode}' does not exist.", "parentCode");
-        return parent.Id;
-    }
-
-    public static void Apply(Agency agency, AgencyFields fields, Guid? parentId, DateTimeOffset now)
-    {
-        agency.Name = fields.Name.Trim();
-        agency.ShortName = string.IsNullOrWhiteSpace(fields.ShortName) ? null : fields.ShortName.Trim();
-        agency.Aliases = (fields.Aliases ?? []).Select(a => a.Trim())
-            .Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        agency.Kind = fields.Kind!.Value;
-        agency.ParentId = parentId;
-        agency.Verified = true;
-        agency.UpdatedAt = now;
-        agency.RefreshSearchKey();
-    }
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9A-Z]{2}$")]
+    private static partial System.Text.RegularExpressions.Regex IdentifierPattern();
 }

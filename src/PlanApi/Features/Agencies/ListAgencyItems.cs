@@ -21,7 +21,10 @@ public enum AgencyRole
     Coordinator,
 }
 
-/// <summary>A district's or department's to-do list: every item it leads or co-operates on, across plans.</summary>
+/// <summary>
+/// A district's or department's to-do list: every item it leads or co-operates on, across plans, and the open items of
+/// the agencies it succeeded (marked with the predecessor they are inherited from).
+/// </summary>
 public sealed record ListAgencyItemsQuery(
     string Code, AgencyRole Role, int? Year, Guid? PlanId, ItemStatus? Status, bool? Overdue, bool IncludeDrafts, int Limit, int Offset)
     : IQuery<Page<PlanItemDto>>, IPagedQuery;
@@ -40,12 +43,16 @@ internal sealed class ListAgencyItemsHandler(PlanDbContext db, TimeProvider cloc
 {
     public async ValueTask<Page<PlanItemDto>> Handle(ListAgencyItemsQuery query, CancellationToken ct)
     {
-        var agencyId = await db.Agencies.Where(a => a.Code == query.Code).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(ct)
+        var agency = await db.Agencies.Where(a => a.Code == query.Code)
+            .Select(a => new { a.Id, Inherits = a.Predecessors.Any() }).SingleOrDefaultAsync(ct)
             ?? throw new NotFoundException("Agency", query.Code);
+        var predecessors = agency.Inherits ? await AgencyLineage.PredecessorsAsync(db, agency.Id, ct) : [];
         var today = PlanCalendar.Today(clock);
         // The agency's involvements in page order (their index: agency, draft or not, due end, plan, ordinal): a page
         // reads its own rows and the total is counted from the index, whatever the number of items across years.
-        var involved = db.PlanItemAgencies.Where(x => x.AgencyId == agencyId);
+        var involved = predecessors.Count == 0
+            ? db.PlanItemAgencies.Where(x => x.AgencyId == agency.Id)
+            : WithInherited(agency.Id, predecessors, query.Role);
         if (query.Role == AgencyRole.Lead) involved = involved.Where(x => x.Leads);
         if (query.Role == AgencyRole.Coordinator) involved = involved.Where(x => !x.Leads);
         if (!query.IncludeDrafts) involved = involved.Where(x => !x.PlanIsDraft);
@@ -60,7 +67,43 @@ internal sealed class ListAgencyItemsHandler(PlanDbContext db, TimeProvider cloc
             .Select(x => x.Item!)
             .Select(PlanItemDto.Projection)
             .ToPageAsync(query, ct);
-        return page with { Items = page.Items.Select(i => i.AsOf(today)).ToList() };
+        var items = page.Items.Select(i => i.AsOf(today)).ToList();
+        if (predecessors.Count > 0) items = await MarkInheritedAsync(items, agency.Id, predecessors, ct);
+        return page with { Items = items };
+    }
+
+    /// <summary>
+    /// The agency's own rows, and its predecessors' rows of open items: one row per item, the agency's own when it has
+    /// one, else the nearest predecessor's (the order of <paramref name="predecessors"/>).
+    /// </summary>
+    private IQueryable<PlanItemAgency> WithInherited(Guid self, List<Guid> predecessors, AgencyRole role)
+    {
+        var ranked = predecessors.Prepend(self).ToArray();
+        var lead = role == AgencyRole.Lead;
+        var any = role == AgencyRole.Any;
+        return db.PlanItemAgencies
+            .Where(x => x.AgencyId == self
+                || (ranked.Contains(x.AgencyId) && x.Item!.Status != ItemStatus.Completed && x.Item.Status != ItemStatus.Cancelled))
+            .Where(x => !db.PlanItemAgencies.Any(y => y.PlanItemId == x.PlanItemId && ranked.Contains(y.AgencyId)
+                && (any || y.Leads == lead)
+                && Array.IndexOf(ranked, y.AgencyId) < Array.IndexOf(ranked, x.AgencyId)));
+    }
+
+    /// <summary>Names, on each item the agency has by succession, the predecessor the plan names.</summary>
+    private async Task<List<PlanItemDto>> MarkInheritedAsync(List<PlanItemDto> items, Guid self, List<Guid> predecessors, CancellationToken ct)
+    {
+        if (items.Count == 0) return items;
+        var planIds = items.Select(i => i.PlanId).Distinct().ToList();
+        var ranked = predecessors.Prepend(self).ToList();
+        var rows = await db.PlanItemAgencies.AsNoTracking()
+            .Where(x => planIds.Contains(x.PlanId) && ranked.Contains(x.AgencyId))
+            .Join(db.Agencies, x => x.AgencyId, a => a.Id, (x, a) => new { x.PlanId, x.Ordinal, x.AgencyId, Ref = new AgencyRefDto(a.Code, a.Name, a.ShortName) })
+            .ToListAsync(ct);
+        return items.Select(item =>
+        {
+            var mine = rows.Where(r => r.PlanId == item.PlanId && r.Ordinal == item.Ordinal).OrderBy(r => ranked.IndexOf(r.AgencyId)).FirstOrDefault();
+            return mine is null || mine.AgencyId == self ? item : item with { InheritedFrom = mine.Ref };
+        }).ToList();
     }
 
     /// <summary>A condition on an item, as a condition on an involvement row of that item.</summary>

@@ -24,6 +24,7 @@ namespace PlanApi.Features.Items;
 /// <param name="CompletedOn">Date (Asia/Ho_Chi_Minh) of the report that completed it.</param>
 /// <param name="LastReportedAt">When the newest progress report was accepted.</param>
 /// <param name="LatestReportId">The newest progress report's id.</param>
+/// <param name="InheritedFrom">On an agency's to-do list: the ended agency (a predecessor) the plan names for this open item, when the agency has it by succession.</param>
 public sealed record PlanItemDto(
     Guid PlanId,
     string PlanNumber,
@@ -46,7 +47,9 @@ public sealed record PlanItemDto(
     Guid? LatestReportId,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    [property: System.Text.Json.Serialization.JsonIgnore] uint Version = 0) : PlanApi.Common.IVersionedResource
+    [property: System.Text.Json.Serialization.JsonIgnore] uint Version = 0,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    AgencyRefDto? InheritedFrom = null) : PlanApi.Common.IVersionedResource
 {
     /// <summary>Projects an item; call <see cref="AsOf"/> afterwards to fill the date-dependent fields.</summary>
     public static readonly Expression<Func<PlanItem, PlanItemDto>> Projection = i => new PlanItemDto(

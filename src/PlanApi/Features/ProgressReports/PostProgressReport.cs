@@ -5,6 +5,7 @@ using PlanApi.Common;
 using PlanApi.Common.WriteLog;
 using PlanApi.Data;
 using PlanApi.Domain;
+using PlanApi.Features.Agencies;
 using PlanApi.Features.Items;
 
 namespace PlanApi.Features.ProgressReports;
@@ -78,6 +79,9 @@ internal sealed class PostProgressReportHandler(PlanDbContext db, TimeProvider c
         var agencyCode = command.CallerAgencyCode ?? body.ReportingAgencyCode!;
         var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Code == agencyCode, ct)
             ?? throw new UnprocessableException($"Agency '{agencyCode}' does not exist.", "reportingAgencyCode");
+        var today = PlanCalendar.Today(clock);
+        if (agency.ValidUntil is { } ended && ended < today)
+            throw new UnprocessableException(await AgencyLineage.EndedMessageAsync(db, agency.Id, ct), "reportingAgencyCode");
 
         // Joins the Idempotency-Key transaction when there is one, so the report and its stored answer commit together.
         await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -90,9 +94,11 @@ internal sealed class PostProgressReportHandler(PlanDbContext db, TimeProvider c
         if (item.Plan!.Lifecycle != PlanLifecycle.Published)
             throw new UnprocessableException(
                 $"Progress is reported on published plans; this plan is {EnumNames<PlanLifecycle>.ToName(item.Plan.Lifecycle)}.");
-        if (!item.Involves(agency.Id))
+        // An agency reports on what it leads or co-operates on, or, as a successor, on what an agency it succeeded did.
+        var onBehalfOf = item.Involves(agency.Id) ? null : await InheritedFromAsync(item, agency.Id, ct);
+        if (!item.Involves(agency.Id) && onBehalfOf is null)
         {
-            var message = $"Agency '{agencyCode}' neither leads nor co-operates on item {item.Ordinal}.";
+            var message = $"Agency '{agencyCode}' neither leads nor co-operates on item {item.Ordinal}, nor succeeded an agency that does.";
             throw command.CallerIsAdmin ? new UnprocessableException(message, "reportingAgencyCode") : new ForbiddenException(message);
         }
 
@@ -105,6 +111,8 @@ internal sealed class PostProgressReportHandler(PlanDbContext db, TimeProvider c
             PlanItem = item,
             ReportingAgencyId = agency.Id,
             ReportingAgency = agency,
+            OnBehalfOfAgencyId = onBehalfOf?.Id,
+            OnBehalfOfAgency = onBehalfOf,
             Status = body.Status,
             PercentComplete = body.PercentComplete ?? DefaultPercent(body.Status, item.PercentComplete),
             Summary = body.Summary.Trim(),
@@ -123,8 +131,17 @@ internal sealed class PostProgressReportHandler(PlanDbContext db, TimeProvider c
 
         // The item's new version came back with the save: the change feed gets the item as a GET now shows it.
         snapshots.Written(ResourceTypes.PlanItem, ResourceSnapshots.ItemKey(item.PlanId, item.Ordinal),
-            ItemAsShown(item).AsOf(PlanCalendar.Today(clock)));
+            ItemAsShown(item).AsOf(today));
         return ReportAsShown(report);
+    }
+
+    /// <summary>The nearest predecessor of the agency that the item names, if any (already loaded with the item).</summary>
+    private async Task<Agency?> InheritedFromAsync(PlanItem item, Guid agencyId, CancellationToken ct)
+    {
+        var predecessors = await AgencyLineage.PredecessorsAsync(db, agencyId, ct);
+        var named = predecessors.FirstOrDefault(item.Involves);
+        return named == Guid.Empty ? null
+            : item.LeadAgencyId == named ? item.LeadAgency : item.Coordinators.First(c => c.AgencyId == named).Agency;
     }
 
     private static int DefaultPercent(ItemStatus status, int current) => status switch

@@ -16,9 +16,12 @@ namespace PlanApi.Features.ProgressReports;
 /// <param name="PeriodFrom">First day of the period the report covers.</param>
 /// <param name="PeriodTo">Last day of the period the report covers.</param>
 /// <param name="ReportedAt">When the server accepted the report.</param>
+/// <param name="OnBehalfOf">Present when the reporting agency reported as the successor of the ended agency the item names.</param>
 public sealed record ProgressReportDto(
     Guid Id, Guid PlanId, int Ordinal, AgencyRefDto ReportingAgency, ItemStatus Status, int PercentComplete, string Summary,
-    EvidenceDto? Evidence, DateOnly? PeriodFrom, DateOnly? PeriodTo, DateTimeOffset ReportedAt)
+    EvidenceDto? Evidence, DateOnly? PeriodFrom, DateOnly? PeriodTo, DateTimeOffset ReportedAt,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    AgencyRefDto? OnBehalfOf = null)
 {
     public static readonly Expression<Func<ProgressReport, ProgressReportDto>> Projection = r => new ProgressReportDto(
         r.Id, r.PlanItem!.PlanId, r.PlanItem.Ordinal,
@@ -27,7 +30,8 @@ public sealed record ProgressReportDto(
         r.EvidenceDocumentNumber == null && r.EvidenceDocumentDate == null && r.EvidenceUrl == null
             ? null
             : new EvidenceDto(r.EvidenceDocumentNumber, r.EvidenceDocumentDate, r.EvidenceUrl),
-        r.PeriodFrom, r.PeriodTo, r.ReportedAt);
+        r.PeriodFrom, r.PeriodTo, r.ReportedAt,
+        r.OnBehalfOfAgency == null ? null : new AgencyRefDto(r.OnBehalfOfAgency.Code, r.OnBehalfOfAgency.Name, r.OnBehalfOfAgency.ShortName));
 }
 
 /// <summary>The document behind a report: its number and date, and where to read it.</summary>

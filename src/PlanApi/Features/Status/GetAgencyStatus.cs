@@ -7,7 +7,7 @@ using PlanApi.Features.Agencies;
 
 namespace PlanApi.Features.Status;
 
-/// <summary>An agency's items led and co-operated on across published plans, completed and overdue.</summary>
+/// <summary>An agency's items led and co-operated on across published plans (with the open items of the agencies it succeeded), completed and overdue.</summary>
 public sealed record GetAgencyStatusQuery(string Code) : IQuery<AgencyStatusDto>;
 
 internal sealed class GetAgencyStatusHandler(PlanDbContext db, TimeProvider clock) : IQueryHandler<GetAgencyStatusQuery, AgencyStatusDto>
@@ -15,7 +15,7 @@ internal sealed class GetAgencyStatusHandler(PlanDbContext db, TimeProvider cloc
     public async ValueTask<AgencyStatusDto> Handle(GetAgencyStatusQuery query, CancellationToken ct)
     {
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Code == query.Code)
-            .Select(a => new { a.Id, Ref = new AgencyRefDto(a.Code, a.Name, a.ShortName) })
+            .Select(a => new { a.Id, Ref = new AgencyRefDto(a.Code, a.Name, a.ShortName), Inherits = a.Predecessors.Any() })
             .SingleOrDefaultAsync(ct)
             ?? throw new NotFoundException("Agency", query.Code);
         var items = await db.PlanItems.AsNoTracking()
@@ -23,6 +23,14 @@ internal sealed class GetAgencyStatusHandler(PlanDbContext db, TimeProvider cloc
                 && (i.LeadAgencyId == agency.Id || i.Coordinators.Any(c => c.AgencyId == agency.Id)))
             .Select(i => new { i.PlanId, PlanNumber = i.Plan!.Number, i.Ordinal, i.Content, i.Status, i.DueEnd, Leads = i.LeadAgencyId == agency.Id })
             .ToListAsync(ct);
+        // The open items of the agencies it succeeded count as its own (in the role the predecessor had).
+        if (agency.Inherits && await AgencyLineage.PredecessorsAsync(db, agency.Id, ct) is { Count: > 0 } predecessors)
+        {
+            items.AddRange(await AgencyLineage.InheritedItems(db, agency.Id, predecessors)
+                .Where(i => i.Plan!.Lifecycle != PlanLifecycle.Draft)
+                .Select(i => new { i.PlanId, PlanNumber = i.Plan!.Number, i.Ordinal, i.Content, i.Status, i.DueEnd, Leads = predecessors.Contains(i.LeadAgencyId) })
+                .ToListAsync(ct));
+        }
 
         var today = PlanCalendar.Today(clock);
         GroupTotals Totals(bool leads)

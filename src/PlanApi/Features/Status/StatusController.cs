@@ -38,7 +38,8 @@ public sealed class StatusController(ISender sender) : ApiControllerBase
         (await sender.Send(new ListPlanStatusesQuery(year, issuer, limit, offset), ct)).WithLinks(Request);
 
     /// <summary>An agency's status</summary>
-    /// <remarks>Items the agency leads and co-operates on in published plans: totals, completed, overdue, and its overdue items.</remarks>
+    /// <remarks>Items the agency leads and co-operates on in published plans, with the open items of the agencies it
+    /// succeeded: totals, completed, overdue, and its overdue items.</remarks>
     /// <param name="code">The agency's code.</param>
     /// <response code="200">The agency's status.</response>
     /// <response code="404">No agency has this code.</response>

@@ -278,17 +278,19 @@ public sealed class AgenciesTests : IClassFixture<PlanApiFactory>
     }
 
     [Fact]
-    public async Task Update_changes_the_search_key()
+    public async Task A_rename_keeps_the_old_name_as_a_former_name_that_search_still_finds()
     {
         var code = NewCode("tim-lai");
         await CreateAsync(code, "Trung tâm Khuyến nông");
-        await _client.PutJsonAsync($"/api/v1/agencies/{code}",
+        var renamed = await _client.PutJsonAsync($"/api/v1/agencies/{code}",
             new { name = "Trung tâm Dịch vụ Nông nghiệp", kind = "department" }, HttpStatusCode.OK);
 
+        Assert.Equal(["Trung tâm Khuyến nông"], renamed["formerNames"]!.AsArray().Select(n => n!.GetValue<string>()));
         var oldName = await _client.GetJsonAsync($"/api/v1/agencies?q={Uri.EscapeDataString("khuyen nong")}");
         var newName = await _client.GetJsonAsync($"/api/v1/agencies?q={Uri.EscapeDataString("dich vu nong nghiep")}");
-        Assert.DoesNotContain(code, oldName["items"]!.AsArray().Select(a => a!["code"]!.GetValue<string>()));
+        Assert.Equal([code], oldName["items"]!.AsArray().Select(a => a!["code"]!.GetValue<string>()));
         Assert.Equal([code], newName["items"]!.AsArray().Select(a => a!["code"]!.GetValue<string>()));
+        Assert.Equal("Trung tâm Dịch vụ Nông nghiệp", newName["items"]![0]!["name"]!.GetValue<string>());
     }
 
     [Fact]

@@ -5,10 +5,11 @@ using PlanApi.Tests.Infrastructure;
 
 namespace PlanApi.Tests.Features.Agencies;
 
-/// <summary>GET /api/v1/agencies without a search: the seeded 33 agencies, paging and the kind filter. Read-only.</summary>
+/// <summary>GET /api/v1/agencies without a search: the seeded 138 agencies, paging and the kind filter. Read-only.</summary>
 public sealed class AgencyListTests(PlanApiFactory api) : IClassFixture<PlanApiFactory>
 {
-    private const int SeededAgencies = 33;
+    /// <summary>The 35 of seeds/agencies.json and the People's Committees of Cần Thơ's 103 wards and communes.</summary>
+    private const int SeededAgencies = 138;
 
     private static readonly string[] Districts =
         ["binh-thuy", "cai-rang", "co-do", "ninh-kieu", "o-mon", "phong-dien", "thoi-lai", "thot-not", "vinh-thanh"];
@@ -27,7 +28,7 @@ public sealed class AgencyListTests(PlanApiFactory api) : IClassFixture<PlanApiF
     }
 
     [Fact]
-    public async Task Default_page_holds_the_first_20_of_33_agencies_in_code_order_with_a_next_link()
+    public async Task Default_page_holds_the_first_20_of_138_agencies_in_code_order_with_a_next_link()
     {
         var page = await _client.GetJsonAsync("/api/v1/agencies");
 
@@ -48,14 +49,14 @@ public sealed class AgencyListTests(PlanApiFactory api) : IClassFixture<PlanApiF
     [Fact]
     public async Task Following_next_reaches_the_last_page_which_has_no_next_link()
     {
-        var first = await _client.GetJsonAsync("/api/v1/agencies");
-        var second = await _client.GetJsonAsync(first["next"]!.GetValue<string>());
+        var pages = new List<JsonNode> { await _client.GetJsonAsync("/api/v1/agencies") };
+        while (pages[^1]["next"] is { } next) pages.Add(await _client.GetJsonAsync(next.GetValue<string>()));
 
-        Assert.Equal(13, Codes(second).Count);
-        Assert.Equal(20, second["offset"]!.GetValue<int>());
-        Assert.Equal(SeededAgencies, second["total"]!.GetValue<int>());
-        Assert.Null(second["next"]);
-        var all = Codes(first).Concat(Codes(second)).ToList();
+        Assert.Equal(7, pages.Count);
+        Assert.Equal(SeededAgencies - 6 * 20, Codes(pages[^1]).Count);
+        Assert.Equal(120, pages[^1]["offset"]!.GetValue<int>());
+        Assert.All(pages, p => Assert.Equal(SeededAgencies, p["total"]!.GetValue<int>()));
+        var all = pages.SelectMany(Codes).ToList();
         Assert.Equal(SeededAgencies, all.Distinct().Count());
         Assert.Equal(all.Order(StringComparer.Ordinal), all);
     }
@@ -75,12 +76,14 @@ public sealed class AgencyListTests(PlanApiFactory api) : IClassFixture<PlanApiF
     }
 
     [Fact]
-    public async Task Limit_100_returns_every_agency_on_one_page_without_next()
+    public async Task Limit_100_returns_100_agencies_and_the_rest_on_the_next_page_without_next()
     {
         var page = await _client.GetJsonAsync("/api/v1/agencies?limit=100");
-        Assert.Equal(SeededAgencies, Codes(page).Count);
+        Assert.Equal(100, Codes(page).Count);
         Assert.Equal(100, page["limit"]!.GetValue<int>());
-        Assert.Null(page["next"]);
+        var rest = await _client.GetJsonAsync(page["next"]!.GetValue<string>());
+        Assert.Equal(SeededAgencies - 100, Codes(rest).Count);
+        Assert.Null(rest["next"]);
     }
 
     [Fact]
@@ -95,10 +98,10 @@ public sealed class AgencyListTests(PlanApiFactory api) : IClassFixture<PlanApiF
     [Fact]
     public async Task Offset_past_the_end_returns_an_empty_page_with_the_total()
     {
-        var page = await _client.GetJsonAsync("/api/v1/agencies?offset=100");
+        var page = await _client.GetJsonAsync("/api/v1/agencies?offset=200");
         Assert.Empty(page["items"]!.AsArray());
         Assert.Equal(SeededAgencies, page["total"]!.GetValue<int>());
-        Assert.Equal(100, page["offset"]!.GetValue<int>());
+        Assert.Equal(200, page["offset"]!.GetValue<int>());
         Assert.Null(page["next"]);
     }
 
