@@ -108,7 +108,7 @@ public static class AdministrativeUnitLists
         foreach (var f in Rows(path, 8))
         {
             // The lists are facts as published; a row naming a commune the other list lacks (06970 "Xã Ba Chẽ" is
-            // named as a successor but is not in the 2025 list) links nothing rather than inventing a unit.
+            // named as a successor but the 2025 list has "Xã Ba Chẽ" as 06978) links nothing rather than inventing a unit.
             if (!before.TryGetValue(f[2], out var old) || !after.TryGetValue(f[5], out var successor)) continue;
             var divided = f[7].Equals("True", StringComparison.OrdinalIgnoreCase);
             communes[(old.Id, successor.Id)] = communes.GetValueOrDefault((old.Id, successor.Id)) || divided;
