@@ -51,13 +51,25 @@ internal sealed partial class AgencyFieldsValidator : AbstractValidator<AgencyFi
             .WithMessage("Say when the agency ended (validUntil): its successors take over the day after.");
         RuleFor(a => a.Successors).Must(s => s is null || s.Count <= Limits.ListEntries)
             .WithMessage($"At most {Limits.ListEntries} successors.");
-        RuleForEach(a => a.Successors).ChildRules(s =>
-        {
-            s.RuleFor(x => x.Code).NotEmpty().MaximumLength(Limits.Code).Clean();
-            s.RuleFor(x => x.Kind).IsInEnum();
-        });
+        RuleForEach(a => a.Successors).NotNull().WithMessage("A successor: its code and the kind of succession.")
+            .SetValidator(new AgencySuccessorInputValidator());
+        RuleFor(a => a.ValidFrom).InclusiveBetween(EarliestDay, LatestDay);
+        RuleFor(a => a.ValidUntil).InclusiveBetween(EarliestDay, LatestDay);
     }
+
+    /// <summary>Validity is recorded from the founding of the state to the end of the century (a day later must exist).</summary>
+    private static readonly DateOnly EarliestDay = new(1945, 9, 2);
+    private static readonly DateOnly LatestDay = new(2100, 12, 30);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9A-Z]{2}$")]
     private static partial System.Text.RegularExpressions.Regex IdentifierPattern();
+}
+
+internal sealed class AgencySuccessorInputValidator : AbstractValidator<AgencySuccessorInput>
+{
+    public AgencySuccessorInputValidator()
+    {
+        RuleFor(x => x.Code).NotEmpty().MaximumLength(Limits.Code).Clean();
+        RuleFor(x => x.Kind).IsInEnum();
+    }
 }

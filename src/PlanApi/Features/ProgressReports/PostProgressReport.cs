@@ -93,7 +93,7 @@ internal sealed class PostProgressReportHandler(PlanDbContext db, TimeProvider c
             ?? throw await PlanItemErrors.NotFoundAsync(db, command.PlanId, command.Ordinal, ct);
         if (item.Plan!.Lifecycle != PlanLifecycle.Published)
             throw new UnprocessableException(
-                $"Progress is reported on published plans; this plan is {EnumNames<PlanLifecycle>.ToName(item.Plan.Lifecycle)}.");
+                $"Progress is reported on published plans; this plan is {EnumNames<PlanLifecycle>.ToName(item.Plan.Lifecycle)}.", "planId");
         // An agency reports on what it leads or co-operates on, or, as a successor, on what an agency it succeeded did.
         var onBehalfOf = item.Involves(agency.Id) ? null : await InheritedFromAsync(item, agency.Id, ct);
         if (!item.Involves(agency.Id) && onBehalfOf is null)
