@@ -70,6 +70,7 @@ public static class OpenApiSetup
             "Plans" => "Plan",
             "PlanItems" => "PlanItem",
             "Agencies" => "Agency",
+            "AdministrativeUnits" => "AdministrativeUnit",
             "Groupings" => "Grouping",
             "ProgressReports" => "ProgressReport",
             "ApiKeys" => "ApiKey",
@@ -89,7 +90,7 @@ public static class OpenApiSetup
     }
 
     private static int TagOrder(string? controller) =>
-        Array.IndexOf(["Plans", "PlanItems", "ProgressReports", "Status", "Changes", "Exports", "PlanImports", "Agencies", "Groupings", "ApiKeys", "Audit"], controller) is var i and >= 0 ? i : 9;
+        Array.IndexOf(["Plans", "PlanItems", "ProgressReports", "Status", "Changes", "Exports", "PlanImports", "Agencies", "Groupings", "AdministrativeUnits", "ApiKeys", "Audit"], controller) is var i and >= 0 ? i : 9;
 
     private static int MethodOrder(string? method) =>
         Array.IndexOf(["GET", "POST", "PUT", "PATCH", "DELETE"], method) is var i and >= 0 ? i : 9;
