@@ -22,7 +22,13 @@ public sealed class IsoDateModelBinderProvider : IModelBinderProvider
             if (result == ValueProviderResult.None) return Task.CompletedTask;
             bindingContext.ModelState.SetModelValue(bindingContext.ModelName, result);
             var text = result.FirstValue;
-            if (string.IsNullOrEmpty(text)) return Task.CompletedTask;
+            if (string.IsNullOrEmpty(text))
+            {
+                // "?asOf=" is no date, as "?year=" is no year; left unbound, the parameter would fail validation with no error named.
+                if (bindingContext.ModelMetadata.IsReferenceOrNullableType) bindingContext.Result = ModelBindingResult.Success(null);
+                else bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, "A value is required.");
+                return Task.CompletedTask;
+            }
             if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 bindingContext.Result = ModelBindingResult.Success(date);
             else
