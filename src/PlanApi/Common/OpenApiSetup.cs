@@ -50,7 +50,8 @@ public static class OpenApiSetup
                 ? OperationId(controller, action)
                 : null);
             // The order a newcomer needs them: the plan, its items, reporting progress, then reference data.
-            o.OrderActionsBy(d => $"{TagOrder(d.ActionDescriptor.RouteValues["controller"])} {d.RelativePath} {MethodOrder(d.HttpMethod)}");
+            // Two digits, because the keys sort as text: "10" (Audit) came before "2" (Progress reports).
+            o.OrderActionsBy(d => $"{TagOrder(d.ActionDescriptor.RouteValues["controller"]):D2} {d.RelativePath} {MethodOrder(d.HttpMethod)}");
             Security.SecurityOperationFilter.AddSchemes(o);
             o.SchemaFilter<NullableReferenceSchemaFilter>();
             o.OperationFilter<ConditionalRequestsOperationFilter>();
