@@ -43,6 +43,7 @@ public static class ApiDefaults
                 // FluentValidation reports every missing field at once; MVC's implicit [Required] would stop at the first pass.
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 o.ModelBinderProviders.Insert(0, new SnakeCaseEnumModelBinderProvider());
+                o.ModelBinderProviders.Insert(0, new IsoDateModelBinderProvider());
                 o.Filters.Add<ConditionalGetFilter>();
                 o.Filters.Add(new ProblemContentTypeFilter());
             })

@@ -1,4 +1,5 @@
 using PlanApi.Domain;
+using PlanApi.Features.AdministrativeUnits;
 using PlanApi.Features.Agencies;
 using PlanApi.Features.ApiKeys;
 using PlanApi.Features.Audit;
@@ -59,11 +60,11 @@ internal static class ExampleValues
         "Sở Giáo dục và Đào tạo chủ trì phối hợp với Ban TĐKT thành phố (Cơ quan Thường trực Hội đồng TĐKT) và các cơ quan liên quan",
         new DuePeriodInput(2023, 7), "tháng 7/2023");
 
-    private static readonly JurisdictionDto CanTho = new("92", "Thành phố Cần Thơ", UnitLevel.Province, new DateOnly(2025, 7, 1), null);
+    private static readonly JurisdictionDto CanThoJurisdiction = new("92", "Thành phố Cần Thơ", UnitLevel.Province, new DateOnly(2025, 7, 1), null);
 
     private static readonly AgencyDto Agency = new(
         "so-gddt-can-tho", SoGddt.Name, SoGddt.ShortName, ["Sở GD&ĐT", "Sở Giáo dục và Đào tạo thành phố"], AgencyKind.Department, null, true,
-        "92", CanTho, null, null, true, "000.00.18.H13", [], [], [], Created, Created);
+        "92", CanThoJurisdiction, null, null, true, "000.00.18.H13", [], [], [], Created, Created);
 
     /// <summary>A district that ended on 30 June 2025: its open items are on its successors' lists.</summary>
     private static readonly AgencyDto EndedDistrict = new(
@@ -107,6 +108,19 @@ internal static class ExampleValues
         Guid.Parse("0195f3b0-0000-7000-8000-00000000a11e"), "Phần mềm quản lý văn bản quận Ninh Kiều", ClientRole.Reporter, "ninh-kieu",
         "pk_Xq3vT9a", Created, null);
 
+    // Cần Thơ after 1 July 2025: Phường Ninh Kiều took in three wards of the former Quận Ninh Kiều.
+    private static readonly DateOnly Reorganised = new(2025, 7, 1);
+    private static readonly DateOnly LastDayBefore = new(2025, 6, 30);
+    private static readonly AdministrativeUnitRefDto CanTho = new("92", "Thành phố Cần Thơ");
+    private static AdministrativeUnitSummaryDto Ward(string code, string name) =>
+        new(code, UnitLevel.Commune, name, $"Phường {name}", "Phường", "92", CanTho, Reorganised, null);
+    private static AdministrativeUnitSuccessionDto FormerWard(string code, string name) =>
+        new(code, $"Phường {name}", UnitLevel.Commune, null, LastDayBefore, SuccessionKind.MergedInto, Reorganised);
+    private static readonly AdministrativeUnitDto PhuongNinhKieu = new(
+        "31135", UnitLevel.Commune, "Ninh Kiều", "Phường Ninh Kiều", "Phường", "92", CanTho, Reorganised, null, [], [],
+        [FormerWard("31123", "Thới Bình"), FormerWard("31135", "Tân An"), FormerWard("31144", "Xuân Khánh"),
+         new("916", "Quận Ninh Kiều", UnitLevel.District, null, LastDayBefore, SuccessionKind.SplitAmong, Reorganised)]);
+
     public static readonly IReadOnlyDictionary<Type, object> Values = new Dictionary<Type, object>
     {
         [typeof(PlanFields)] = PlanFieldsExample,
@@ -123,6 +137,9 @@ internal static class ExampleValues
         [typeof(AgencyFields)] = new AgencyFields(EndedDistrict.Name, EndedDistrict.ShortName, EndedDistrict.Aliases, AgencyKind.District, null,
             "916", null, new DateOnly(2025, 6, 30), null, null,
             [new AgencySuccessorInput("ubnd-phuong-ninh-kieu-can-tho", SuccessionKind.SplitAmong), new AgencySuccessorInput("ubnd-phuong-tan-an-can-tho", SuccessionKind.SplitAmong)]),
+        [typeof(AdministrativeUnitDto)] = PhuongNinhKieu,
+        [typeof(Page<AdministrativeUnitSummaryDto>)] = new Page<AdministrativeUnitSummaryDto>(
+            [Ward("31120", "Cái Khế"), Ward("31135", "Ninh Kiều")], 103, 2, 0, "/api/v1/administrative-units?parent=92&asOf=2025-07-01&limit=2&offset=2"),
         [typeof(GroupingDto)] = Grouping,
         [typeof(Page<GroupingDto>)] = new Page<GroupingDto>([Grouping], 1, 20, 0),
         [typeof(CreateGroupingCommand)] = GroupingBody,

@@ -50,7 +50,8 @@ public static class OpenApiSetup
                 ? OperationId(controller, action)
                 : null);
             // The order a newcomer needs them: the plan, its items, reporting progress, then reference data.
-            o.OrderActionsBy(d => $"{TagOrder(d.ActionDescriptor.RouteValues["controller"])} {d.RelativePath} {MethodOrder(d.HttpMethod)}");
+            // Two digits, because the keys sort as text: "10" (Audit) came before "2" (Progress reports).
+            o.OrderActionsBy(d => $"{TagOrder(d.ActionDescriptor.RouteValues["controller"]):D2} {d.RelativePath} {MethodOrder(d.HttpMethod)}");
             Security.SecurityOperationFilter.AddSchemes(o);
             o.SchemaFilter<NullableReferenceSchemaFilter>();
             o.OperationFilter<ConditionalRequestsOperationFilter>();
@@ -70,6 +71,7 @@ public static class OpenApiSetup
             "Plans" => "Plan",
             "PlanItems" => "PlanItem",
             "Agencies" => "Agency",
+            "AdministrativeUnits" => "AdministrativeUnit",
             "Groupings" => "Grouping",
             "ProgressReports" => "ProgressReport",
             "ApiKeys" => "ApiKey",
@@ -89,7 +91,7 @@ public static class OpenApiSetup
     }
 
     private static int TagOrder(string? controller) =>
-        Array.IndexOf(["Plans", "PlanItems", "ProgressReports", "Status", "Changes", "Exports", "PlanImports", "Agencies", "Groupings", "ApiKeys", "Audit"], controller) is var i and >= 0 ? i : 9;
+        Array.IndexOf(["Plans", "PlanItems", "ProgressReports", "Status", "Changes", "Exports", "PlanImports", "Agencies", "Groupings", "AdministrativeUnits", "ApiKeys", "Audit"], controller) is var i and >= 0 ? i : 9;
 
     private static int MethodOrder(string? method) =>
         Array.IndexOf(["GET", "POST", "PUT", "PATCH", "DELETE"], method) is var i and >= 0 ? i : 9;

@@ -23,7 +23,13 @@ public sealed class SnakeCaseEnumModelBinderProvider : IModelBinderProvider
             if (result == ValueProviderResult.None) return Task.CompletedTask;
             bindingContext.ModelState.SetModelValue(bindingContext.ModelName, result);
             var text = result.FirstValue;
-            if (string.IsNullOrEmpty(text)) return Task.CompletedTask;
+            if (string.IsNullOrEmpty(text))
+            {
+                // "?status=" is no filter, as "?year=" is; left unbound, the parameter would fail validation with no error named.
+                if (bindingContext.ModelMetadata.IsReferenceOrNullableType) bindingContext.Result = ModelBindingResult.Success(null);
+                else bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, "A value is required.");
+                return Task.CompletedTask;
+            }
             if (_values.TryGetValue(text, out var value))
             {
                 bindingContext.Result = ModelBindingResult.Success(value);

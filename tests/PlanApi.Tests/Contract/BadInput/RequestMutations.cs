@@ -65,7 +65,10 @@ public sealed partial class RequestMutations(ContractModel contract, SeededData 
             "ordinal" when op.Path.Contains("/progress-reports", StringComparison.Ordinal) => Invariant(seed.ReportedOrdinal),
             "ordinal" => Invariant(deletes ? deletable.ItemOrdinal : seed.ItemOrdinal),
             "id" => op.Path.StartsWith("/api/v1/api-keys", StringComparison.Ordinal) ? deletable.KeyId : seed.ReportId,
-            "code" => op.Path.StartsWith("/api/v1/groupings", StringComparison.Ordinal) ? seed.GroupingCode : seed.AgencyCode,
+            "code" when op.Path.StartsWith("/api/v1/groupings", StringComparison.Ordinal) => seed.GroupingCode,
+            // Cần Thơ: a province in both lists, before and after 1 July 2025.
+            "code" when op.Path.StartsWith("/api/v1/administrative-units", StringComparison.Ordinal) => "92",
+            "code" => seed.AgencyCode,
             _ => throw new InvalidOperationException($"No seeded value for path parameter '{name}' of {op.Name}: extend the generator."),
         };
     }
@@ -253,6 +256,8 @@ public sealed partial class RequestMutations(ContractModel contract, SeededData 
             ("q", _, _) => ["thi%20dua", Uri.EscapeDataString("TĐKT"), Uri.EscapeDataString("khen thưởng")],
             ("resourceType", _, _) => ["plan", "progress_report"],
             ("resourceKey", _, _) => [seed.PlanId],
+            ("parent", _, _) or ("province", _, _) => ["92", "925"],
+            (_, "string", "date") => ["2025-06-30", "2025-07-01"],
             ("client", _, _) => ["key%3A" + seed.MutationTargets.KeyId],
             (_, "string", "date-time") => ["2023-01-01T00:00:00Z", Uri.EscapeDataString("2023-03-15T09:00:00+07:00")],
             (_, "string", "uuid") => [seed.PlanId],
@@ -287,6 +292,11 @@ public sealed partial class RequestMutations(ContractModel contract, SeededData 
             },
             "boolean" => [("empty", ""), ("yes", "yes"), ("1", "1"), ("upper case", "TRUE"), ("null", "null"), ("NUL", "%00"), ("accented", "tru%C3%A9")],
             "string" when view.Format == "uuid" => [("not a guid", "not-a-guid"), ("empty guid", Guid.Empty.ToString()), ("NUL", "%00"), ("5,000 chars", new string('a', 5_000)), ("number", "12345"), ("empty", "")],
+            "string" when view.Format == "date" => text.Concat(
+            [
+                ("word", "abc"), ("month 13", "2025-13-01"), ("30 February", "2025-02-30"), ("year 1", "0001-01-01"), ("year 9999", "9999-12-31"),
+                ("day first", "01%2F07%2F2025"), ("with a time", "2025-07-01T00:00:00Z"), ("no hyphens", "20250701"), ("-1", "-1"),
+            ]),
             "string" when view.Format == "date-time" => text.Concat(
             [
                 ("word", "abc"), ("month 13", "2023-13-01T00:00:00Z"), ("year 1", "0001-01-01T00:00:00Z"), ("year 9999", "9999-12-31T23:59:59Z"),
