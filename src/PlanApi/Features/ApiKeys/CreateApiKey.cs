@@ -36,8 +36,12 @@ internal sealed class CreateApiKeyHandler(PlanDbContext db, TimeProvider clock) 
         Guid? agencyId = null;
         if (command.AgencyCode is { Length: > 0 } code)
         {
-            agencyId = await db.Agencies.Where(a => a.Code == code).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(ct)
+            var agency = await db.Agencies.Where(a => a.Code == code).Select(a => new { a.Id, a.ValidUntil }).SingleOrDefaultAsync(ct)
                 ?? throw new UnprocessableException($"Agency '{code}' does not exist.", "agencyCode");
+            // A key for an agency that has ended would be refused on its first use: say so now, naming who took over.
+            if (agency.ValidUntil is { } ended && ended < PlanCalendar.Today(clock))
+                throw new UnprocessableException(await Agencies.AgencyLineage.EndedMessageAsync(db, agency.Id, ct), "agencyCode");
+            agencyId = agency.Id;
         }
         var secret = ApiKey.NewKey();
         var key = new ApiKey

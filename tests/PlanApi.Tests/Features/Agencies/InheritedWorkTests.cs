@@ -189,4 +189,19 @@ public sealed class InheritedWorkTests(PlanApiFactory api) : IClassFixture<PlanA
         var calendar = await _client.GetStringAsync($"/api/v1/agencies/{WardTanAn}/calendar.ics");
         Assert.Contains($"({ordinal})", calendar);
     }
+
+    [Fact]
+    public async Task A_new_key_for_the_ended_district_is_refused_naming_its_successors()
+    {
+        api.SetToday(AfterReform);
+        var problem = await (await _client.PostRawAsync("/api/v1/api-keys",
+                """{"clientName": "QLVB quận Ninh Kiều", "role": "reporter", "agencyCode": "ninh-kieu"}""", ("Idempotency-Key", Guid.NewGuid().ToString())))
+            .ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["agencyCode"], problem.ErrorFields());
+        Assert.Contains(WardNinhKieu, problem["detail"]!.GetValue<string>());
+
+        var ward = await _client.PostRawAsync("/api/v1/api-keys",
+            $$"""{"clientName": "QLVB phường Ninh Kiều", "role": "reporter", "agencyCode": "{{WardNinhKieu}}"}""", ("Idempotency-Key", Guid.NewGuid().ToString()));
+        Assert.Equal(HttpStatusCode.Created, ward.StatusCode);
+    }
 }
