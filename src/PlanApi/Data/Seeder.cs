@@ -23,7 +23,11 @@ public sealed class Seeder(PlanDbContext db, TimeProvider clock, ILogger<Seeder>
         var plans = planFiles.Select(Read<SeedPlan>).ToList();
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var added = await AdministrativeUnitLists.LoadAsync(db, seedDirectory, ct);
+        if (added > 0)
+            logger.LogInformation("Loaded {Rows} administrative units and successions in {Milliseconds} ms", added,
+                (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         added += await new AgencySeeding(db, clock.GetUtcNow()).SeedAsync(agencies, committees, ct);
         var ids = await db.Agencies.ToDictionaryAsync(a => a.Code, a => a.Id, ct);
         added += await SeedGroupingsAsync(groupings, ids, ct);
