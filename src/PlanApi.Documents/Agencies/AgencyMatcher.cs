@@ -2,8 +2,13 @@ using PlanApi.Documents.Agencies;
 
 namespace PlanApi.Documents;
 
-/// <summary>An agency the matcher knows: its code and every name it goes by.</summary>
-public sealed record AgencyEntry(string Code, string Name, string? ShortName = null, IReadOnlyList<string>? Aliases = null);
+/// <summary>An agency the matcher knows: its code and every name it goes by (former names too, for older plans).</summary>
+public sealed record AgencyEntry(
+    string Code, string Name, string? ShortName = null, IReadOnlyList<string>? Aliases = null, IReadOnlyList<string>? FormerNames = null)
+{
+    public IEnumerable<string> AllNames =>
+        new[] { Name, ShortName }.Concat(Aliases ?? []).Concat(FormerNames ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!);
+}
 
 /// <summary>
 /// Resolves agency names as written in a plan to known agency codes, ignoring case, NFC/NFD, punctuation
@@ -19,10 +24,9 @@ public sealed class AgencyMatcher
     {
         foreach (var agency in agencies)
         {
-            var names = new[] { agency.Name, agency.ShortName }.Concat(agency.Aliases ?? []);
-            foreach (var name in names.Where(n => !string.IsNullOrWhiteSpace(n)))
+            foreach (var name in agency.AllNames)
             {
-                var key = AgencyNameKey.Exact(name!);
+                var key = AgencyNameKey.Exact(name);
                 Add(_exact, key, agency.Code);
                 Add(_loose, AgencyNameKey.Loose(key), agency.Code);
             }
@@ -45,15 +49,8 @@ public sealed class AgencyMatcher
     /// </summary>
     public IReadOnlyList<string> Unmatched(PlanDocument document)
     {
-        var names = new[] { document.Header.IssuerName }
-            .Concat(document.LegalBases.Select(b => b.IssuerName))
-            .Concat(document.Items.SelectMany(i => new[] { i.LeadName }.Concat(i.CoordinatorNames)))
-            .Concat(document.Duties.SelectMany(d => d.AgencyNames));
         var seen = new HashSet<string>();
-        return names
-            .Where(n => !string.IsNullOrWhiteSpace(n) && Resolve(n) is null && seen.Add(AgencyNameKey.Exact(n!)))
-            .Select(n => n!)
-            .ToList();
+        return document.AgencyNames().Where(n => Resolve(n) is null && seen.Add(AgencyNameKey.Exact(n))).ToList();
     }
 
     private static void Add(Dictionary<string, HashSet<string>> index, string key, string code)
