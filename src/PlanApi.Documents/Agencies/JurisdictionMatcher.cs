@@ -42,6 +42,9 @@ public sealed record AgencyMatch(string? Code, IReadOnlyList<string> Ambiguous, 
 /// writes their locality ("UBND quận Ninh Kiều"); central bodies; units the name places elsewhere ("UBND thành phố
 /// Hà Nội"); last, any agency by its full official name when that name carries its locality. Within a unit a name
 /// matches with or without the unit's locality ("UBND tỉnh" is "Ủy ban nhân dân tỉnh Thái Bình" in Thái Bình).
+/// Names compare by <see cref="Agencies.AgencyNameKey"/>: case, NFC/NFD, punctuation, "và", a role parenthesis and the
+/// usual abbreviations (TĐKT, UBND, HĐND, TP, TU, GD&amp;ĐT …) do not matter. There is deliberately no matcher over all
+/// agencies at once: without a jurisdiction "Sở Nội vụ" is anybody's.
 /// </summary>
 public sealed class JurisdictionMatcher
 {
