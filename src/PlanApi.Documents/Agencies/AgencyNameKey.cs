@@ -11,6 +11,12 @@ namespace PlanApi.Documents.Agencies;
 /// </summary>
 internal static partial class AgencyNameKey
 {
+    /// <summary>A unit's level word and name as keys: ("tinh", "thai binh").</summary>
+    public sealed record UnitKey(string Type, string Name)
+    {
+        public static UnitKey Of(string type, string name) => new(Exact(type), Exact(name));
+    }
+
     // Keys are the abbreviation in capitals, pieces joined ("TĐ-KT" and "GD&ĐT" are read as "TĐKT", "GDĐT").
     // Case matters: "TU" is Thành ủy while "TƯ" is Trung ương, and "tu" in running text is a word.
     private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.Ordinal)
@@ -76,6 +82,30 @@ internal static partial class AgencyNameKey
         foreach (var word in LocalityWords) padded = padded.Replace($" {word} ", " ");
         return VietnameseText.Collapse(padded);
     }
+
+    /// <summary>
+    /// The key without the locality of <paramref name="unit"/> at its end, and how much of it was written: inside
+    /// Thái Bình's plan "Sở Nội vụ tỉnh Thái Bình", "Sở Nội vụ tỉnh" and "Sở Nội vụ" are one name. A name
+    /// before which another level is written ("thành phố Thái Bình" inside tỉnh Thái Bình) is another unit's.
+    /// </summary>
+    public static (string Key, LocalityMention Mention) WithoutLocality(string exactKey, UnitKey unit)
+    {
+        var padded = " " + exactKey;
+        if (padded.EndsWith($" {unit.Type} {unit.Name}", StringComparison.Ordinal))
+            return (Cut(padded, unit.Type.Length + unit.Name.Length + 2), LocalityMention.LevelAndName);
+        if (padded.EndsWith(" " + unit.Name, StringComparison.Ordinal))
+        {
+            var rest = Cut(padded, unit.Name.Length + 1);
+            return Localities.LevelKeys.Any(l => (" " + rest).EndsWith(" " + l, StringComparison.Ordinal))
+                ? (exactKey, LocalityMention.None)
+                : (rest, LocalityMention.Name);
+        }
+        if (padded.EndsWith(" " + unit.Type, StringComparison.Ordinal))
+            return (Cut(padded, unit.Type.Length + 1), LocalityMention.Level);
+        return (exactKey, LocalityMention.None);
+    }
+
+    private static string Cut(string padded, int length) => padded[..^length].Trim();
 
     [GeneratedRegex(@"(?:\s*\([^()]*\))+\s*$")]
     private static partial Regex TrailingParenthesis();

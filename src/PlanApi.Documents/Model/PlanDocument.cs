@@ -12,7 +12,17 @@ public sealed record PlanDocument(
     IReadOnlyList<string> Recipients,
     PlanSignature? Signature,
     IReadOnlyList<ParseWarning> Warnings,
-    PlanDocumentFormat Format);
+    PlanDocumentFormat Format)
+{
+    /// <summary>Every agency name the plan writes (issuer, legal-basis issuers, leads, co-operating and duty agencies), in order, with repeats.</summary>
+    public IEnumerable<string> AgencyNames() =>
+        new[] { Header.IssuerName }
+            .Concat(LegalBases.Select(b => b.IssuerName))
+            .Concat(Items.SelectMany(i => new[] { i.LeadName }.Concat(i.CoordinatorNames)))
+            .Concat(Duties.SelectMany(d => d.AgencyNames))
+            .Where(n => !string.IsNullOrWhiteSpace(n))
+            .Select(n => n!);
+}
 
 /// <summary>
 /// The heading block: issuer, "Số: 244/KH-UBND", "Cần Thơ, ngày 20 tháng 12 năm 2022", "KẾ HOẠCH" and the title.
@@ -24,6 +34,7 @@ public sealed record PlanDocument(
 /// <param name="DocumentType">The type code: from the symbol ("KH") or from the type line ("KẾ HOẠCH").</param>
 /// <param name="IssuerSymbol">The issuer part of the symbol: "UBND" in "244/KH-UBND".</param>
 /// <param name="PlanYear">The year the plan is for: the last "năm YYYY" of the title, else the year of issue.</param>
+/// <param name="Jurisdiction">Where the issuer governs, as the heading (or the place) says: a central body, or localities.</param>
 public sealed record PlanHeader(
     string? IssuerName,
     bool IssuerImplied,
@@ -34,7 +45,8 @@ public sealed record PlanHeader(
     string? Place,
     DateOnly? IssuedOn,
     string? Title,
-    int? PlanYear);
+    int? PlanYear,
+    IssuerJurisdiction Jurisdiction);
 
 /// <summary>A document the plan rests on ("Căn cứ …", "Thực hiện Nghị quyết số 42/NQ-HĐND …").</summary>
 /// <param name="Number">"42/NQ-HĐND"; null for a law cited by name only.</param>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PlanApi.Documents.Agencies;
 
 namespace PlanApi.Documents.Parsing;
 
@@ -45,11 +46,18 @@ internal static partial class HeaderParser
         }
 
         var title = titleLines.Count > 0 ? VietnameseText.Collapse(string.Join(" ", titleLines)) : null;
-        var (issuer, parent) = IssuerNames(issuerLines);
+        var names = IssuerNames(issuerLines);
+        var (issuer, parent) = names.Count switch
+        {
+            0 => ((string?)null, (string?)null),
+            1 => (names[0], null),
+            _ => (names[^1], string.Join(" ", names.Take(names.Count - 1))),
+        };
         var implied = issuer is null && issuerSymbol is not null;
         if (implied) issuer = ImpliedIssuer(issuerSymbol!, place);
+        var jurisdiction = Localities.OfIssuer(implied ? [issuer!] : names, place, implied);
         var header = new PlanHeader(issuer, implied, parent, number, symbolType ?? typeCode, issuerSymbol, place, issuedOn, title,
-            PlanYear(title) ?? issuedOn?.Year);
+            PlanYear(title) ?? issuedOn?.Year, jurisdiction);
         return (header, i);
     }
 
@@ -108,12 +116,18 @@ internal static partial class HeaderParser
             var at = folded.IndexOf(motto, StringComparison.Ordinal);
             if (at >= 0) text = text[..at];
         }
+        // Party documents print "ĐẢNG CỘNG SẢN VIỆT NAM" where State ones print the national motto.
+        var party = PartyMotto().Match(VietnameseText.Fold(text));
+        if (party.Success) text = text[..party.Index];
         text = VietnameseText.Collapse(text.Trim('-', '_', '–', ' '));
         if (text.Length > 0 && VietnameseText.IsUpperText(text) && !Separator().IsMatch(text)) yield return text;
     }
 
-    /// <summary>"ỦY BAN NHÂN DÂN" + "TỈNH THÁI BÌNH" is one name; "UBND TỈNH THÁI BÌNH" + "SỞ NỘI VỤ" is parent and issuer.</summary>
-    private static (string? Issuer, string? Parent) IssuerNames(List<string> lines)
+    /// <summary>
+    /// The names of the heading, general first: "ỦY BAN NHÂN DÂN" + "TỈNH THÁI BÌNH" is one name; "UBND TỈNH THÁI
+    /// BÌNH" + "SỞ NỘI VỤ" are parent and issuer.
+    /// </summary>
+    private static List<string> IssuerNames(List<string> lines)
     {
         var names = new List<string>();
         foreach (var line in lines)
@@ -121,12 +135,7 @@ internal static partial class HeaderParser
             if (names.Count > 0 && LocalityStart().IsMatch(VietnameseText.Fold(line))) names[^1] += " " + line;
             else names.Add(line);
         }
-        return names.Count switch
-        {
-            0 => (null, null),
-            1 => (names[0], null),
-            _ => (names[^1], string.Join(" ", names.Take(names.Count - 1))),
-        };
+        return names;
     }
 
     private static string ImpliedIssuer(string issuerSymbol, string? place)
@@ -176,6 +185,11 @@ internal static partial class HeaderParser
     [GeneratedRegex(@"^[\s\-_–—=*.~]+$")]
     private static partial Regex Separator();
 
-    [GeneratedRegex(@"^(tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran)\b")]
+    // "TỈNH ỦY NGHỆ AN" on its own line is an issuer, not the locality of the line above.
+    [GeneratedRegex(@"^(tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)\b(?!\s+(uy|doan|doi)\b)")]
     private static partial Regex LocalityStart();
+
+    // Alone on the line, or set apart from the issuer by a tab or a run of spaces.
+    [GeneratedRegex(@"(?:^|\t|\s{2,})\s*dang cong san viet nam")]
+    private static partial Regex PartyMotto();
 }

@@ -149,9 +149,12 @@ internal static class ExampleValues
         [typeof(Page<ProgressReportDto>)] = new Page<ProgressReportDto>([Report], 1, 20, 0),
         [typeof(ApiKeyDto)] = Key,
         [typeof(PlanImportPreviewDto)] = new PlanImportPreviewDto(
-            "docx", PlanFieldsExample with { Lifecycle = PlanLifecycle.Draft }, [ItemBody],
+            "docx",
+            new PlanImportJurisdictionDto("92", "Thành phố Cần Thơ", JurisdictionLevel.Province, "92", null, new DateOnly(2025, 6, 30), JurisdictionOrigin.Place),
+            PlanFieldsExample with { Lifecycle = PlanLifecycle.Draft }, [ItemBody],
             [new ImportWarning("Item 5: \"thường xuyên\" names no deadline; the item is due by the end of its quarter.", "table 2, row 7")],
-            [new UnresolvedAgency("Sở Văn hóa, Thể thao và Du lịch", "so-van-hoa-the-thao-va-du-lich")], null, false),
+            [new UnresolvedAgency("Sở Văn hóa, Thể thao và Du lịch", "so-van-hoa-the-thao-va-du-lich-can-tho",
+                "Sở Văn hóa, Thể thao và Du lịch thành phố Cần Thơ", "92", AgencyKind.Department)], null, false),
         [typeof(PlanStatusDto)] = new PlanStatusDto(
             PlanId, "244/KH-UBND", PlanFieldsExample.Title, PlanLifecycle.Published, Reported, new DateOnly(2023, 3, 15), 32, 9.4m,
             new StatusCounts(27, 2, 3, 0, 0), 2, 1,

@@ -9,10 +9,13 @@ using PlanApi.Features.Plans;
 namespace PlanApi.Features.Import;
 
 /// <summary>
-/// Creates a draft plan from an uploaded document, creating unmatched agencies as unverified. An existing plan with
-/// the same number, issuer and year of issue is a 409, unless it is a draft and <paramref name="ReplaceDraft"/> is set.
+/// Creates a draft plan from an uploaded document, creating unmatched agencies as unverified agencies of the plan's
+/// jurisdiction. An existing plan with the same number, issuer and year of issue is a 409, unless it is a draft and
+/// <paramref name="ReplaceDraft"/> is set. A plan whose jurisdiction cannot be read (and is not given in
+/// <paramref name="Jurisdiction"/>) is refused: its agencies would otherwise land in no province, or in the wrong one.
 /// </summary>
-public sealed record CommitPlanImportCommand(byte[] Content, string? FileName, bool ReplaceDraft) : ICommand<PlanDto>, IAuditedCommand
+public sealed record CommitPlanImportCommand(byte[] Content, string? FileName, bool ReplaceDraft, string? Jurisdiction = null)
+    : ICommand<PlanDto>, IAuditedCommand
 {
     AuditTarget IAuditedCommand.Target => new(ResourceTypes.Plan, null, AuditActions.Create);
 }
@@ -21,7 +24,8 @@ internal sealed class CommitPlanImportHandler(PlanDbContext db, TimeProvider clo
 {
     public async ValueTask<PlanDto> Handle(CommitPlanImportCommand command, CancellationToken ct)
     {
-        var imported = await PlanImports.ReadAsync(db, command.Content, command.FileName, ct);
+        var imported = await PlanImports.ReadAsync(db, command.Content, command.FileName, command.Jurisdiction, ct);
+        if (imported.Jurisdiction.Problem is { } problem) throw new UnprocessableException(problem, "jurisdiction");
         var data = imported.Plan;
         var existing = await PlanImports.FindExistingAsync(db, data, ct);
         if (existing is not null)
@@ -34,12 +38,15 @@ internal sealed class CommitPlanImportHandler(PlanDbContext db, TimeProvider clo
         }
 
         var now = clock.GetUtcNow();
-        foreach (var unresolved in imported.UnresolvedAgencies)
+        // The codes were free when read; an import committed meanwhile that took one makes this a 409 (unique code).
+        foreach (var provisional in imported.Provisional)
         {
-            if (await db.Agencies.AnyAsync(a => a.Code == unresolved.ProvisionalCode, ct)) continue;
+            var written = provisional.WrittenName;
             var agency = new Agency
             {
-                Code = unresolved.ProvisionalCode, Name = unresolved.Name, Kind = AgencyKind.Department, Verified = false,
+                Code = provisional.Code, Name = provisional.Name, Kind = provisional.Kind, Verified = false,
+                ShortName = written != provisional.Name && written.Any(char.IsLower) ? written : null,
+                JurisdictionCode = provisional.JurisdictionCode, JurisdictionProvinceCode = provisional.JurisdictionProvinceCode,
                 CreatedAt = now, UpdatedAt = now,
             };
             agency.RefreshSearchKey();

@@ -5,18 +5,27 @@ using DocMonthPart = PlanApi.Documents.MonthPart;
 
 namespace PlanApi.Features.Import;
 
-/// <summary>An agency name of the document that matches no known agency: committing creates it, unverified.</summary>
-/// <param name="Name">The name as written.</param>
-/// <param name="ProvisionalCode">The code it gets on commit.</param>
-public sealed record UnresolvedAgency(string Name, string ProvisionalCode);
+/// <summary>An agency name of the document that matches no agency of the plan's jurisdiction: committing creates it, unverified.</summary>
+/// <param name="Name">The name as written (its first spelling, when the document spells it several ways).</param>
+/// <param name="ProvisionalCode">The code it gets on commit, which carries its jurisdiction ("ban-tuyen-giao-tinh-uy-thai-binh", "…-trung-uong");
+/// while the jurisdiction is unknown, '?' and a slug of the name, which no agency can have.</param>
+/// <param name="ProvisionalName">The name it gets, with its locality ("Sở Nội vụ tỉnh Thái Bình").</param>
+/// <param name="JurisdictionCode">The administrative unit it will serve; null for a central body or while the jurisdiction is unknown.</param>
+/// <param name="Kind">The kind read from the name.</param>
+public sealed record UnresolvedAgency(string Name, string ProvisionalCode, string ProvisionalName, string? JurisdictionCode, AgencyKind Kind);
 
 /// <summary>Something a person should check, and where it is in the document.</summary>
 /// <param name="Message">What to check.</param>
 /// <param name="Location">"line 42", "table 1, row 7", or "file".</param>
 public sealed record ImportWarning(string Message, string Location);
 
-/// <summary>A document read into plan data, with what could not be matched.</summary>
-public sealed record ImportedPlan(SeedPlan Plan, IReadOnlyList<UnresolvedAgency> UnresolvedAgencies, IReadOnlyList<ImportWarning> Warnings, string Format);
+/// <summary>A document read into plan data, with its jurisdiction and the agencies a commit would create.</summary>
+internal sealed record ImportedPlan(
+    SeedPlan Plan, ImportJurisdiction Jurisdiction, IReadOnlyList<ProvisionalAgency> Provisional, IReadOnlyList<ImportWarning> Warnings, string Format)
+{
+    public IReadOnlyList<UnresolvedAgency> UnresolvedAgencies =>
+        Provisional.Select(p => new UnresolvedAgency(p.WrittenName, p.Code, p.Name, p.JurisdictionCode, p.Kind)).ToList();
+}
 
 /// <summary>
 /// Turns a parsed plan document into plan data with agency codes: the same code path for the API's preview and
@@ -24,42 +33,36 @@ public sealed record ImportedPlan(SeedPlan Plan, IReadOnlyList<UnresolvedAgency>
 /// </summary>
 public static class PlanImporter
 {
-    public static ImportedPlan Map(PlanDocument document, AgencyMatcher agencies, PlanLifecycle lifecycle = PlanLifecycle.Draft)
+    /// <summary>The plan data of <paramref name="document"/>, its agency names turned into codes by <paramref name="agencyCode"/>.</summary>
+    public static (SeedPlan Plan, List<ImportWarning> Warnings) Map(PlanDocument document, Func<string, string> agencyCode, PlanLifecycle lifecycle = PlanLifecycle.Draft)
     {
         var warnings = document.Warnings.Select(w => new ImportWarning(w.Message, w.Location.ToString())).ToList();
-        var unresolved = new Dictionary<string, UnresolvedAgency>(StringComparer.Ordinal);
-        string Code(string name)
-        {
-            var code = agencies.Resolve(name);
-            if (code is not null) return code;
-            var key = SearchText.Fold(name);
-            if (!unresolved.TryGetValue(key, out var entry))
-                unresolved[key] = entry = new UnresolvedAgency(name, ProvisionalCode(name, unresolved.Values.Select(u => u.ProvisionalCode)));
-            return entry.ProvisionalCode;
-        }
-
         var header = document.Header;
-        var issuedOn = header.IssuedOn ?? throw new PlanDocumentException("The date of issue (\"…, ngày … tháng … năm …\") was not found.", DocumentLocation.File);
+        var issuedOn = IssuedOn(header);
         var number = header.Number ?? throw new PlanDocumentException("The number and symbol (\"Số: 244/KH-UBND\") were not found.", DocumentLocation.File);
         var issuer = header.IssuerName ?? throw new PlanDocumentException("The issuing body was not found.", DocumentLocation.File);
         var year = header.PlanYear ?? issuedOn.Year;
 
-        var items = document.Items.Select(i => MapItem(i, year, Code, warnings)).ToList();
+        var items = document.Items.Select(i => MapItem(i, year, agencyCode, warnings)).ToList();
         var plan = new SeedPlan(
-            Code(issuer), number, header.DocumentType, header.Place, issuedOn, year,
+            agencyCode(issuer), number, header.DocumentType, header.Place, issuedOn, year,
             header.Title ?? throw new PlanDocumentException("The title line (trích yếu) was not found.", DocumentLocation.File),
             document.Preamble,
             document.LegalBases.Select(b => new LegalBasis(b.Number ?? b.Title ?? b.Text, b.DocumentType, b.Date, b.IssuerName,
-                b.IssuerName is null ? null : Code(b.IssuerName), b.Title)).ToList(),
+                b.IssuerName is null ? null : agencyCode(b.IssuerName), b.Title)).ToList(),
             document.Purposes.Select(p => new LabeledText(p.Label, p.Text)).ToList(),
             document.Requirements.Select(p => new LabeledText(p.Label, p.Text)).ToList(),
-            document.Duties.Select(d => new PlanDuty(d.Ordinal, d.Text, d.AgencyNames.Select(Code).Distinct().ToList())).ToList(),
+            document.Duties.Select(d => new PlanDuty(d.Ordinal, d.Text, d.AgencyNames.Select(agencyCode).Distinct().ToList())).ToList(),
             document.Recipients.ToList(),
             MapSignature(document.Signature, warnings),
             lifecycle,
             items);
-        return new ImportedPlan(plan, unresolved.Values.ToList(), warnings, document.Format.ToString().ToLowerInvariant());
+        return (plan, warnings);
     }
+
+    /// <summary>The date of issue, which agencies and administrative units are read at.</summary>
+    public static DateOnly IssuedOn(PlanHeader header) =>
+        header.IssuedOn ?? throw new PlanDocumentException("The date of issue (\"…, ngày … tháng … năm …\") was not found.", DocumentLocation.File);
 
     private static SeedItem MapItem(PlanItemEntry item, int planYear, Func<string, string> code, List<ImportWarning> warnings)
     {
@@ -125,16 +128,5 @@ public static class PlanImporter
             return new Signature(signature.AuthorityPrefix, signature.AuthorityBody, position, signer);
         warnings.Add(new ImportWarning("No complete signature block (position and signer) was found.", "file"));
         return null;
-    }
-
-    /// <summary>A slug of the name, unique among the provisional codes so far ("so-van-hoa-the-thao").</summary>
-    private static string ProvisionalCode(string name, IEnumerable<string> taken)
-    {
-        var slug = string.Join('-', SearchText.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        slug = slug.Length > 90 ? slug[..90].TrimEnd('-') : slug.Length == 0 ? "agency" : slug;
-        var used = taken.ToHashSet();
-        var candidate = slug;
-        for (var n = 2; used.Contains(candidate); n++) candidate = $"{slug}-{n}";
-        return candidate;
     }
 }

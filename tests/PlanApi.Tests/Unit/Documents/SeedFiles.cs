@@ -13,12 +13,8 @@ internal static class SeedFiles
 
     public static JsonElement SeedPlan { get; } = Load(Path.Combine("seeds", "plans", "kh-244-ubnd-2023.json"));
 
-    public static AgencyMatcher Agencies { get; } = new(
-        Load(Path.Combine("seeds", "agencies.json")).EnumerateArray().Select(a => new AgencyEntry(
-            a.GetProperty("code").GetString()!,
-            a.GetProperty("name").GetString()!,
-            a.GetProperty("shortName").GetString(),
-            a.GetProperty("aliases").EnumerateArray().Select(x => x.GetString()!).ToList())).ToList());
+    /// <summary>The seeded agencies as a Cần Thơ plan of 2023 sees them.</summary>
+    public static SeedAgencies Agencies { get; } = new(SeedAgencies.MatcherFor("92"));
 
     public static PlanDocument ReadText(string text, string fileName = "plan.txt") =>
         PlanDocumentReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), fileName);

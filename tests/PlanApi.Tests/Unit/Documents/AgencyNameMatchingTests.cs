@@ -3,10 +3,12 @@ using PlanApi.Documents;
 
 namespace PlanApi.Tests.Unit.Documents;
 
-/// <summary>Names as plans write them resolve to the seeded agency codes.</summary>
-public sealed class AgencyMatcherTests
+/// <summary>Names as a Cần Thơ plan writes them resolve to the seeded agency codes, however abbreviated or spelt.</summary>
+public sealed class AgencyNameMatchingTests
 {
-    private static readonly AgencyMatcher Agencies = SeedFiles.Agencies;
+    private static readonly SeedAgencies Agencies = SeedFiles.Agencies;
+
+    private static readonly MatchUnit Unit = new("99", "Tỉnh", "Thử");
 
     [Theory]
     [InlineData("Ban TĐKT thành phố", "ban-tdkt-can-tho")]
@@ -44,27 +46,37 @@ public sealed class AgencyMatcherTests
     [Fact]
     public void In_a_name_written_in_capitals_tu_is_a_word_not_an_abbreviation()
     {
-        var matcher = new AgencyMatcher([new AgencyEntry("so-tu-phap", "Sở Tư pháp"), new AgencyEntry("tu", "Ban Dân vận Trung ương")]);
-        Assert.Equal("so-tu-phap", matcher.Resolve("SỞ TƯ PHÁP"));
-        Assert.Equal("tu", matcher.Resolve("Ban Dân vận TƯ"));
+        var matcher = new JurisdictionMatcher(new MatchScope(Unit, [], [], []),
+            [new(new AgencyEntry("so-tu-phap", "Sở Tư pháp"), Unit), new(new AgencyEntry("tu", "Ban Dân vận Trung ương"), null, CentralBody: true)]);
+        Assert.Equal("so-tu-phap", matcher.Resolve("SỞ TƯ PHÁP").Code);
+        Assert.Equal("tu", matcher.Resolve("Ban Dân vận TƯ").Code);
     }
 
     [Fact]
     public void A_name_shared_by_two_agencies_resolves_to_neither()
     {
-        var matcher = new AgencyMatcher([new AgencyEntry("a", "Phòng Nội vụ", Aliases: ["Phòng NV"]), new AgencyEntry("b", "Phòng Nội vụ")]);
-        Assert.Null(matcher.Resolve("Phòng Nội vụ"));
-        Assert.Equal("a", matcher.Resolve("Phòng NV"));
+        var matcher = new JurisdictionMatcher(new MatchScope(Unit, [], [], []),
+            [new(new AgencyEntry("a", "Phòng Nội vụ", Aliases: ["Phòng NV"]), Unit), new(new AgencyEntry("b", "Phòng Nội vụ"), Unit)]);
+        Assert.Equal(["a", "b"], matcher.Resolve("Phòng Nội vụ").Ambiguous);
+        Assert.Equal("a", matcher.Resolve("Phòng NV").Code);
     }
 
-    [Fact]
-    public void Unmatched_names_are_listed_once_in_order()
+    /// <summary>The issue: a Thái Bình plan's names went to Cần Thơ's agencies. Seen from Thái Bình, none of them does.</summary>
+    [Theory]
+    [InlineData("md")]
+    [InlineData("docx")]
+    public void Seen_from_Thai_Binh_no_name_of_a_Thai_Binh_plan_is_Can_Tho_s(string form)
     {
-        var document = SeedFiles.ReadText(SeparateColumnsPlan.Markdown(), "plan.md");
-        var unmatched = Agencies.Unmatched(document);
-        Assert.Equal("ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH", unmatched[0]);
-        Assert.Equal(unmatched.Count, unmatched.Distinct().Count());
-        Assert.Contains("Sở Tài chính", unmatched);
-        Assert.DoesNotContain("Ban TĐKT thành phố", unmatched);
+        var document = form == "md"
+            ? SeedFiles.ReadText(SeparateColumnsPlan.Markdown(), "plan.md")
+            : PlanDocumentReader.Read(new MemoryStream(SeparateColumnsPlan.Docx()), "plan.docx");
+        var thaiBinh = SeedAgencies.MatcherFor("34");
+        var resolved = document.AgencyNames().Distinct().ToDictionary(n => n, n => thaiBinh.Resolve(n));
+        Assert.Contains("Ban Thi đua - Khen thưởng tỉnh", resolved.Keys);
+        Assert.Contains("Sở Nội vụ", resolved.Keys);
+        Assert.All(resolved, r => Assert.Null(r.Value.Code));
+        Assert.All(resolved.Where(r => r.Key != "Chính phủ"), r => Assert.Equal("34", r.Value.Home?.Code));
+        // The same names in Cần Thơ's plan are Cần Thơ's.
+        Assert.Equal("so-noi-vu-can-tho", Agencies.Resolve("Sở Nội vụ"));
     }
 }
