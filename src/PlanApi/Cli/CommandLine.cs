@@ -17,7 +17,9 @@ public static class CommandLine
           keys create --client NAME --role admin|reporter|reader [--agency CODE]
           keys list [--all]
           keys revoke ID
-          import FILE [--commit [--replace-draft]]   preview a plan document (.docx, .txt, .md), or import it as a draft
+          import FILE [--jurisdiction CODE|central] [--commit [--replace-draft]]
+                                                     preview a plan document (.docx, .txt, .md), or import it as a draft;
+                                                     --jurisdiction names the issuer's unit when the heading does not
         """;
 
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "keys" or "import" or "help";
@@ -49,7 +51,7 @@ public static class CommandLine
                     Console.WriteLine($"Revoked {id}.");
                     return 0;
                 case ["import", var path, ..]:
-                    return await ImportAsync(sender, path, args.Contains("--commit"), args.Contains("--replace-draft"));
+                    return await ImportAsync(sender, path, args.Contains("--commit"), args.Contains("--replace-draft"), Option(args, "--jurisdiction"));
                 default:
                     Console.Error.WriteLine(Usage);
                     return 2;
@@ -73,7 +75,7 @@ public static class CommandLine
     }
 
     /// <summary>The same preview and commit as POST /api/v1/plan-imports and /commit.</summary>
-    private static async Task<int> ImportAsync(ISender sender, string path, bool commit, bool replaceDraft)
+    private static async Task<int> ImportAsync(ISender sender, string path, bool commit, bool replaceDraft, string? jurisdiction)
     {
         // scripts/cli.sh runs the app from its project folder: relative paths are the caller's.
         var full = Path.GetFullPath(path, Environment.GetEnvironmentVariable("PLANAPI_CALLER_DIR") ?? Directory.GetCurrentDirectory());
@@ -81,14 +83,15 @@ public static class CommandLine
         var name = Path.GetFileName(path);
         if (commit)
         {
-            var plan = await sender.Send(new CommitPlanImportCommand(content, name, replaceDraft));
+            var plan = await sender.Send(new CommitPlanImportCommand(content, name, replaceDraft, jurisdiction));
             Console.WriteLine($"Imported {plan.Number} ({plan.ItemCount} items) as draft plan {plan.Id}.");
             return 0;
         }
-        var preview = await sender.Send(new PreviewPlanImportQuery(content, name));
+        var preview = await sender.Send(new PreviewPlanImportQuery(content, name, jurisdiction));
         Console.WriteLine($"{preview.Plan.Number} — {preview.Plan.Title} ({preview.Format}): {preview.Items.Count} items, " +
             $"{preview.Items.Count(i => i.Due is not null)} with a due month, {preview.Warnings.Count} warnings, " +
             $"{preview.UnresolvedAgencies.Count} unresolved agencies.");
+        Console.WriteLine(preview.Jurisdiction is { } j ? $"  jurisdiction: {j.FullName} ({j.Code ?? "central"})" : "  jurisdiction: not determined (see the warnings)");
         foreach (var warning in preview.Warnings) Console.WriteLine($"  warning ({warning.Location}): {warning.Message}");
         foreach (var agency in preview.UnresolvedAgencies) Console.WriteLine($"  unresolved: {agency.Name} → {agency.ProvisionalCode}");
         if (preview.ExistingPlanId is { } existing)
