@@ -52,11 +52,20 @@ internal static partial class AgencyHeads
             { headLength = head.Length; return true; }
             return false;
         }
-        // An abbreviation of two or more capitals (UBND, MTTQ, BCH) starts a name too.
+        // An abbreviation of two or more capitals (UBND, MTTQ, BCH) starts a name too, unless it abbreviates a field
+        // that ends a name: "Sở Nông nghiệp và PTNT", "Sở Giáo dục và ĐT".
         var m = Abbreviation().Match(text, index);
-        if (m.Success && m.Index == index) { headLength = m.Length; return true; }
+        if (m.Success && m.Index == index && !FieldAbbreviations.Contains(m.Value.Replace("&", "").Replace(".", "").Replace("-", "")))
+        { headLength = m.Length; return true; }
         return false;
     }
+
+    // Fields of a department's name, written abbreviated after its first word ("Sở Nông nghiệp và PTNT").
+    private static readonly HashSet<string> FieldAbbreviations = new(StringComparer.Ordinal)
+    {
+        "PTNT", "NN", "ĐT", "TT", "TTTT", "DL", "XH", "TBXH", "LĐTBXH", "VHTTDL", "TTDL", "GDĐT", "KHCN", "CN", "KHĐT", "ĐTư",
+        "TNMT", "MT", "GTVT", "VT", "TC", "NV", "TĐKT", "PTTH", "TH", "CNTT", "DT", "TG",
+    };
 
     /// <summary>"các cơ quan liên quan", "các sở, ban, ngành": a group, not one agency.</summary>
     public static bool IsCollective(string folded) => CollectiveStart().IsMatch(folded) || folded.Contains(" cac ");

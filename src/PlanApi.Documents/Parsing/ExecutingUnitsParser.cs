@@ -2,7 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace PlanApi.Documents.Parsing;
 
-/// <summary>Who executes a task: one lead (chủ trì), co-operating agencies (phối hợp) and what could not be placed.</summary>
+/// <summary>
+/// Who executes a task: one lead (chủ trì), co-operating agencies (phối hợp), which of those names are collectives
+/// ("UBND các xã, phường"), and what could not be placed.
+/// </summary>
 internal sealed record ExecutingUnits(
     string? LeadName,
     string? LeadRole,
@@ -60,26 +63,27 @@ internal static partial class ExecutingUnitsParser
         var related = false;
         string? leadName = null, leadRole = null;
 
+        // A collective ("các sở, ban, ngành") stays where it is written: a lead cell that names only a set keeps the
+        // set as lead, and a set among co-operating agencies co-operates; the importer reads which agencies it names.
         foreach (var agency in AgencyNameList.Split(leadPart))
         {
             var folded = VietnameseText.Fold(agency.Name);
             if (AgencyHeads.IsRelatedAgencies(folded)) { related = true; continue; }
-            if (AgencyHeads.IsCollective(folded)) { collectives.Add(agency.Name); continue; }
+            var collective = AgencyHeads.IsCollective(folded);
+            if (collective) collectives.Add(agency.Name);
             if (leadName is null) { (leadName, leadRole) = (agency.Name, agency.Role); continue; }
+            if (collective) { coordinators.Add(agency.Name); continue; }
             coordinators.Add(agency.Name);
             problems.Add($"several agencies lead; \"{leadName}\" is taken as the lead and \"{agency.Name}\" as co-operating");
         }
         foreach (var agency in AgencyNameList.Split(coordinationPart))
         {
             var folded = VietnameseText.Fold(agency.Name);
-            if (AgencyHeads.IsRelatedAgencies(folded)) related = true;
-            else if (AgencyHeads.IsCollective(folded)) collectives.Add(agency.Name);
-            else coordinators.Add(agency.Name);
+            if (AgencyHeads.IsRelatedAgencies(folded)) { related = true; continue; }
+            if (AgencyHeads.IsCollective(folded)) collectives.Add(agency.Name);
+            coordinators.Add(agency.Name);
         }
-        if (leadName is null)
-            problems.Add(collectives.Count > 0
-                ? $"no single agency leads (\"{collectives[0]}\")"
-                : "no lead agency (chủ trì) is named");
+        if (leadName is null) problems.Add("no lead agency (chủ trì) is named");
         return new ExecutingUnits(leadName, leadRole, coordinators, collectives, related, problems);
     }
 

@@ -64,13 +64,13 @@ internal static class ExampleValues
 
     private static readonly AgencyDto Agency = new(
         "so-gddt-can-tho", SoGddt.Name, SoGddt.ShortName, ["Sở GD&ĐT", "Sở Giáo dục và Đào tạo thành phố"], AgencyKind.Department, null, true,
-        "92", CanThoJurisdiction, null, null, true, "000.00.18.H13", [], [], [], Created, Created);
+        "92", CanThoJurisdiction, null, null, true, "000.00.18.H13", null, [], [], [], Created, Created);
 
     /// <summary>A district that ended on 30 June 2025: its open items are on its successors' lists.</summary>
     private static readonly AgencyDto EndedDistrict = new(
         "ninh-kieu", "Ủy ban nhân dân quận Ninh Kiều", "Quận Ninh Kiều", ["UBND quận Ninh Kiều"], AgencyKind.District, null, true,
         "916", new JurisdictionDto("916", "Quận Ninh Kiều", UnitLevel.District, null, new DateOnly(2025, 6, 30)),
-        null, new DateOnly(2025, 6, 30), false, null, [],
+        null, new DateOnly(2025, 6, 30), false, null, null, [],
         [new AgencySuccessionDto("ubnd-phuong-ninh-kieu-can-tho", "Ủy ban nhân dân phường Ninh Kiều", SuccessionKind.SplitAmong, new DateOnly(2025, 7, 1)),
          new AgencySuccessionDto("ubnd-phuong-tan-an-can-tho", "Ủy ban nhân dân phường Tân An", SuccessionKind.SplitAmong, new DateOnly(2025, 7, 1))],
         [], Created, Created);

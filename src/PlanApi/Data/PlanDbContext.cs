@@ -62,6 +62,7 @@ public sealed class PlanDbContext : DbContext
         configurationBuilder.Properties<PlanLifecycle>().HaveConversion<SnakeCaseEnumConverter<PlanLifecycle>>().HaveMaxLength(16);
         configurationBuilder.Properties<ItemStatus>().HaveConversion<SnakeCaseEnumConverter<ItemStatus>>().HaveMaxLength(16);
         configurationBuilder.Properties<ClientRole>().HaveConversion<SnakeCaseEnumConverter<ClientRole>>().HaveMaxLength(16);
+        configurationBuilder.Properties<CollectiveScope>().HaveConversion<SnakeCaseEnumConverter<CollectiveScope>>().HaveMaxLength(32);
         configurationBuilder.Properties<UnitLevel>().HaveConversion<SnakeCaseEnumConverter<UnitLevel>>().HaveMaxLength(16);
         configurationBuilder.Properties<SuccessionKind>().HaveConversion<SnakeCaseEnumConverter<SuccessionKind>>().HaveMaxLength(16);
         configurationBuilder.Properties<MonthPart>().HaveConversion<SnakeCaseEnumConverter<MonthPart>>().HaveMaxLength(8);

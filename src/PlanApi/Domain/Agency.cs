@@ -42,6 +42,9 @@ public sealed class Agency
     /// <summary>Names the agency had before a rename: still found by search and by the importer for older plans.</summary>
     public List<string> FormerNames { get; set; } = [];
 
+    /// <summary>For a <see cref="AgencyKind.Collective"/> set: which agencies of its jurisdiction it names.</summary>
+    public CollectiveScope? CollectiveScope { get; set; }
+
     /// <summary>The agencies that took over its work when it ended.</summary>
     public List<AgencySuccession> Successors { get; set; } = [];
 

@@ -21,6 +21,24 @@ public enum AgencyKind
     CentralBody,
     /// <summary>A body of another province or city.</summary>
     External,
+    /// <summary>
+    /// A set a plan names instead of one agency ("các sở, ban, ngành", "UBND các xã, phường"): its members are the
+    /// agencies of its jurisdiction that <see cref="Agency.CollectiveScope"/> describes, valid on the plan's date.
+    /// </summary>
+    Collective,
+}
+
+/// <summary>Which agencies of a jurisdiction a collective assignee names.</summary>
+public enum CollectiveScope
+{
+    /// <summary>"các sở, ban, ngành": the departments, boards and sectors of the unit itself.</summary>
+    Departments,
+    /// <summary>"UBND các quận, huyện": the People's Committees of the districts within (until 2025-06-30).</summary>
+    DistrictCommittees,
+    /// <summary>"UBND các xã, phường": the People's Committees of the communes within.</summary>
+    CommuneCommittees,
+    /// <summary>"các cơ quan, đơn vị, địa phương": the departments and every People's Committee within.</summary>
+    LocalBodies,
 }
 
 /// <summary>Cụm thi đua (cluster, by area or type) or khối thi đua (block, by sector).</summary>

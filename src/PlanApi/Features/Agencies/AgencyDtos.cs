@@ -17,6 +17,7 @@ namespace PlanApi.Features.Agencies;
 /// <param name="ValidUntil">Last day it exists; null while it does.</param>
 /// <param name="Active">Whether it exists today (Asia/Ho_Chi_Minh).</param>
 /// <param name="IdentifierCode">National agency identifier (mã định danh, QCVN 102:2016/BTTTT as amended by Circular 01/2022/TT-BTTTT).</param>
+/// <param name="CollectiveScope">Only on a collective assignee (kind collective, "UBND các xã, phường"): which agencies of its jurisdiction it names; each has the items that name the set on its to-do list, read at the plan's date.</param>
 /// <param name="FormerNames">Names it had before a rename; search and the importer still find it by them.</param>
 /// <param name="Successors">The agencies that took over its work when it ended: its open items are on their to-do lists.</param>
 /// <param name="Predecessors">The agencies whose open work it took over.</param>
@@ -34,6 +35,8 @@ public sealed record AgencyDto(
     DateOnly? ValidUntil,
     bool Active,
     string? IdentifierCode,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    CollectiveScope? CollectiveScope,
     IReadOnlyList<string> FormerNames,
     IReadOnlyList<AgencySuccessionDto> Successors,
     IReadOnlyList<AgencySuccessionDto> Predecessors,
@@ -44,7 +47,7 @@ public sealed record AgencyDto(
     /// <summary>Projects an agency; <see cref="AgencyReads.CompleteAsync(PlanApi.Data.PlanDbContext, AgencyDto, DateOnly, CancellationToken)"/> fills the jurisdiction and <see cref="Active"/>.</summary>
     public static readonly Expression<Func<Agency, AgencyDto>> Projection = a => new AgencyDto(
         a.Code, a.Name, a.ShortName, a.Aliases, a.Kind, a.Parent != null ? a.Parent.Code : null, a.Verified,
-        a.JurisdictionCode, null, a.ValidFrom, a.ValidUntil, false, a.IdentifierCode, a.FormerNames,
+        a.JurisdictionCode, null, a.ValidFrom, a.ValidUntil, false, a.IdentifierCode, a.CollectiveScope, a.FormerNames,
         a.Successors.OrderBy(s => s.Successor!.Code)
             .Select(s => new AgencySuccessionDto(s.Successor!.Code, s.Successor.Name, s.Kind, s.EffectiveOn)).ToList(),
         a.Predecessors.OrderBy(s => s.Predecessor!.Code)

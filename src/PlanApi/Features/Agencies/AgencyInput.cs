@@ -17,10 +17,13 @@ namespace PlanApi.Features.Agencies;
 /// <param name="IdentifierCode">National agency identifier (mã định danh), e.g. "000.00.00.H13"; unique.</param>
 /// <param name="FormerNames">Names it had before; search and the importer find it by them.</param>
 /// <param name="Successors">The agencies that take over its open work the day after <c>validUntil</c>; each must exist on that day.</param>
+/// <param name="CollectiveScope">Required for kind collective (and only then): which agencies of the jurisdiction the set names.</param>
 public record AgencyFields(
     string Name, string? ShortName, IReadOnlyList<string>? Aliases, AgencyKind? Kind, string? ParentCode,
     string? JurisdictionCode = null, DateOnly? ValidFrom = null, DateOnly? ValidUntil = null, string? IdentifierCode = null,
-    IReadOnlyList<string>? FormerNames = null, IReadOnlyList<AgencySuccessorInput>? Successors = null);
+    IReadOnlyList<string>? FormerNames = null, IReadOnlyList<AgencySuccessorInput>? Successors = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    CollectiveScope? CollectiveScope = null);
 
 /// <summary>An agency that takes over another's work.</summary>
 /// <param name="Code">The successor's code.</param>
@@ -34,6 +37,12 @@ internal sealed partial class AgencyFieldsValidator : AbstractValidator<AgencyFi
         RuleFor(a => a.Name).NotEmpty().MaximumLength(Limits.Name).Clean();
         RuleFor(a => a.ShortName).MaximumLength(Limits.Name).Clean();
         RuleFor(a => a.Kind).NotNull().IsInEnum();
+        RuleFor(a => a.CollectiveScope).NotNull().IsInEnum().When(a => a.Kind == AgencyKind.Collective)
+            .WithMessage("A collective names which agencies of its jurisdiction it holds: departments, district_committees, commune_committees or local_bodies.");
+        RuleFor(a => a.CollectiveScope).Null().When(a => a.Kind != AgencyKind.Collective)
+            .WithMessage("Only a collective (kind collective) has a scope.");
+        RuleFor(a => a.JurisdictionCode).NotNull().When(a => a.Kind == AgencyKind.Collective)
+            .WithMessage("A collective is a set of agencies of one jurisdiction: name it.");
         RuleFor(a => a.Aliases).Must(a => a is null || a.Count <= Limits.Aliases)
             .WithMessage($"At most {Limits.Aliases} aliases.");
         RuleForEach(a => a.Aliases).NotEmpty().MaximumLength(Limits.Name).Clean();

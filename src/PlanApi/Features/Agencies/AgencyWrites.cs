@@ -84,6 +84,7 @@ internal static class AgencyWrites
             .Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         agency.FormerNames = formerNames.Where(n => n != name).Distinct(StringComparer.Ordinal).ToList();
         agency.Kind = fields.Kind!.Value;
+        agency.CollectiveScope = fields.CollectiveScope;
         agency.ParentId = parentId;
         agency.JurisdictionCode = fields.JurisdictionCode;
         agency.JurisdictionProvinceCode = jurisdictionProvince;

@@ -13,8 +13,8 @@ namespace PlanApi.Features.Agencies;
 public sealed record CreateAgencyCommand(
     string Code, string Name, string? ShortName, IReadOnlyList<string>? Aliases, AgencyKind? Kind, string? ParentCode,
     string? JurisdictionCode = null, DateOnly? ValidFrom = null, DateOnly? ValidUntil = null, string? IdentifierCode = null,
-    IReadOnlyList<string>? FormerNames = null, IReadOnlyList<AgencySuccessorInput>? Successors = null)
-    : AgencyFields(Name, ShortName, Aliases, Kind, ParentCode, JurisdictionCode, ValidFrom, ValidUntil, IdentifierCode, FormerNames, Successors),
+    IReadOnlyList<string>? FormerNames = null, IReadOnlyList<AgencySuccessorInput>? Successors = null, CollectiveScope? CollectiveScope = null)
+    : AgencyFields(Name, ShortName, Aliases, Kind, ParentCode, JurisdictionCode, ValidFrom, ValidUntil, IdentifierCode, FormerNames, Successors, CollectiveScope),
       ICommand<AgencyDto>, IAuditedCommand
 {
     AuditTarget IAuditedCommand.Target => new(ResourceTypes.Agency, null, AuditActions.Create);

@@ -47,7 +47,7 @@ internal sealed class CommitPlanImportHandler(PlanDbContext db, TimeProvider clo
                 Code = provisional.Code, Name = provisional.Name, Kind = provisional.Kind, Verified = false,
                 ShortName = written != provisional.Name && written.Any(char.IsLower) ? written : null,
                 JurisdictionCode = provisional.JurisdictionCode, JurisdictionProvinceCode = provisional.JurisdictionProvinceCode,
-                CreatedAt = now, UpdatedAt = now,
+                CollectiveScope = provisional.CollectiveScope, CreatedAt = now, UpdatedAt = now,
             };
             agency.RefreshSearchKey();
             db.Agencies.Add(agency);

@@ -26,7 +26,12 @@ internal sealed class ImportAgencies
     public static async Task<ImportAgencies> ResolveAsync(
         PlanDbContext db, PlanDocument document, ImportJurisdiction jurisdiction, DateOnly date, CancellationToken ct)
     {
-        var names = document.AgencyNames().Distinct().ToList();
+        // Collectives the API cannot list as a set ("các doanh nghiệp") stay in the executing-units text only.
+        var unlisted = document.Items.SelectMany(i => i.CollectiveNames).Where(n => CollectiveSets.Recognize(n) is null).ToHashSet(StringComparer.Ordinal);
+        var names = document.AgencyNames().Where(n => !unlisted.Contains(n)).Distinct().ToList();
+        var sets = await db.Agencies.AsNoTracking()
+            .Where(a => a.Kind == AgencyKind.Collective && (a.ValidFrom == null || a.ValidFrom <= date) && (a.ValidUntil == null || a.ValidUntil >= date))
+            .Select(a => new { a.Code, a.JurisdictionCode, a.CollectiveScope }).ToListAsync(ct);
         var scope = await ImportScope.LoadAsync(db, jurisdiction, date, names, ct);
         var matcher = new JurisdictionMatcher(scope.Scope, await AgenciesAsync(db, jurisdiction, date, ct));
         var taken = (await db.Agencies.AsNoTracking().Select(a => a.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
@@ -34,6 +39,30 @@ internal sealed class ImportAgencies
         var byKey = new Dictionary<string, ProvisionalAgency>(StringComparer.Ordinal);
         foreach (var name in names)
         {
+            if (CollectiveSets.Recognize(name) is { } setScope && jurisdiction.Unit is { } issuerUnit && jurisdiction.Province is { } province)
+            {
+                // A set is the issuer's: "các sở, ban, ngành" of a province's plan are that province's departments.
+                var setKey = $"set|{issuerUnit.Code}|{setScope}";
+                var existing = sets.FirstOrDefault(s => s.JurisdictionCode == issuerUnit.Code && s.CollectiveScope == setScope);
+                if (existing is not null)
+                {
+                    result._codes[name] = existing.Code;
+                    continue;
+                }
+                if (!byKey.TryGetValue(setKey, out var set))
+                {
+                    var issuerHome = new HomeUnit(issuerUnit, province.Name);
+                    var setName = CollectiveSets.Name(setScope);
+                    var setCode = AgencyCodes.Unique(AgencyCodes.ForName(setName, issuerHome.Slug), taken.Contains);
+                    taken.Add(setCode);
+                    set = new ProvisionalAgency(name, setCode, $"{setName} {char.ToLowerInvariant(issuerUnit.FullName[0])}{issuerUnit.FullName[1..]}",
+                        AgencyKind.Collective, issuerUnit.Code, issuerUnit.ProvinceCode, setScope);
+                    byKey[setKey] = set;
+                    result.Provisional.Add(set);
+                }
+                result._codes[name] = set.Code;
+                continue;
+            }
             var match = matcher.Resolve(name);
             if (match.Code is { } code)
             {

@@ -72,14 +72,27 @@ public static class PlanImporter
         var quarter = item.Quarter ?? (due is not null && due.Year == planYear ? (due.Month - 1) / 3 + 1 : 4);
         if (item.Quarter is null)
             warnings.Add(new ImportWarning($"Item {item.Ordinal}: no quarter row above it; quarter {quarter} assumed.", location));
-        var lead = item.LeadName ?? item.CoordinatorNames.FirstOrDefault();
-        if (item.LeadName is null)
+        var (writtenLead, named) = Listed(item, warnings, location);
+        var lead = writtenLead ?? named.FirstOrDefault();
+        if (writtenLead is null)
             warnings.Add(new ImportWarning($"Item {item.Ordinal}: no lead agency (chủ trì) written" +
                 (lead is null ? "." : $"; \"{lead}\" assumed."), location));
-        var coordinators = item.CoordinatorNames.Where(n => n != lead).Select(code).Distinct().ToList();
+        var coordinators = named.Where(n => n != lead).Select(code).Distinct().ToList();
         var leadCode = lead is null ? throw new PlanDocumentException($"Item {item.Ordinal} names no executing agency.", item.Location) : code(lead);
         return new SeedItem(item.Ordinal, quarter, item.Content, leadCode, item.LeadRole, coordinators.Where(c => c != leadCode).ToList(),
             item.AndRelatedAgencies, item.ExecutingUnitsText, due, item.Due?.Text);
+    }
+
+    /// <summary>
+    /// The lead and co-operating names without the collectives that name no set the API can list ("các doanh
+    /// nghiệp"): those stay in the executing-units text, with a warning.
+    /// </summary>
+    private static (string? Lead, List<string> Coordinators) Listed(PlanItemEntry item, List<ImportWarning> warnings, string location)
+    {
+        var unlisted = item.CollectiveNames.Where(n => CollectiveSets.Recognize(n) is null).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in unlisted)
+            warnings.Add(new ImportWarning($"Item {item.Ordinal}: \"{name}\" names no set of agencies that can be listed; it is kept in the executing-units text only.", location));
+        return (item.LeadName is { } l && unlisted.Contains(l) ? null : item.LeadName, item.CoordinatorNames.Where(n => !unlisted.Contains(n)).ToList());
     }
 
     /// <summary>

@@ -9,8 +9,10 @@ namespace PlanApi.Features.Import;
 /// <param name="WrittenName">The name as the document writes it (first spelling).</param>
 /// <param name="Name">The name it gets, with its locality: "Sở Nội vụ tỉnh Thái Bình".</param>
 /// <param name="JurisdictionCode">Its unit; null for a central body.</param>
+/// <param name="CollectiveScope">For a collective assignee ("các sở, ban, ngành"): which agencies of the unit it names.</param>
 internal sealed record ProvisionalAgency(
-    string WrittenName, string Code, string Name, AgencyKind Kind, string? JurisdictionCode, string? JurisdictionProvinceCode);
+    string WrittenName, string Code, string Name, AgencyKind Kind, string? JurisdictionCode, string? JurisdictionProvinceCode,
+    CollectiveScope? CollectiveScope = null);
 
 /// <summary>A unit an agency can belong to, with the name of its province (for codes: "huyen-kien-xuong-thai-binh").</summary>
 internal sealed record HomeUnit(AdministrativeUnit Unit, string ProvinceName)

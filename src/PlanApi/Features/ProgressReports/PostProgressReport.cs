@@ -94,11 +94,12 @@ internal sealed class PostProgressReportHandler(PlanDbContext db, TimeProvider c
         if (item.Plan!.Lifecycle != PlanLifecycle.Published)
             throw new UnprocessableException(
                 $"Progress is reported on published plans; this plan is {EnumNames<PlanLifecycle>.ToName(item.Plan.Lifecycle)}.", "planId");
-        // An agency reports on what it leads or co-operates on, or, as a successor, on what an agency it succeeded did.
+        // An agency reports on what it leads or co-operates on, as a member of a set the item names, or, as a
+        // successor, on what an agency it succeeded did.
         var onBehalfOf = item.Involves(agency.Id) ? null : await InheritedFromAsync(item, agency.Id, ct);
         if (!item.Involves(agency.Id) && onBehalfOf is null)
         {
-            var message = $"Agency '{agencyCode}' neither leads nor co-operates on item {item.Ordinal}, nor succeeded an agency that does.";
+            var message = $"Agency '{agencyCode}' neither leads nor co-operates on item {item.Ordinal}, is not in a set it names, nor succeeded an agency that does.";
             throw command.CallerIsAdmin ? new UnprocessableException(message, "reportingAgencyCode") : new ForbiddenException(message);
         }
 
@@ -135,13 +136,18 @@ internal sealed class PostProgressReportHandler(PlanDbContext db, TimeProvider c
         return ReportAsShown(report);
     }
 
-    /// <summary>The nearest predecessor of the agency that the item names, if any (already loaded with the item).</summary>
+    /// <summary>
+    /// What the item names that the agency reports for when the item does not name the agency itself: a set it is a
+    /// member of ("UBND các xã, phường"), or a predecessor (named, or a member of a named set). Null when neither.
+    /// </summary>
     private async Task<Agency?> InheritedFromAsync(PlanItem item, Guid agencyId, CancellationToken ct)
     {
-        var predecessors = await AgencyLineage.PredecessorsAsync(db, agencyId, ct);
-        var named = predecessors.FirstOrDefault(item.Involves);
-        return named == Guid.Empty ? null
-            : item.LeadAgencyId == named ? item.LeadAgency : item.Coordinators.First(c => c.AgencyId == named).Agency;
+        var listed = await db.PlanItemAgencies.Where(x => x.PlanItemId == item.Id).Select(x => x.AgencyId).ToListAsync(ct);
+        var named = item.Coordinators.Select(c => c.Agency!).Prepend(item.LeadAgency!).ToList();
+        if (listed.Contains(agencyId)) return named.FirstOrDefault(a => a.Kind == AgencyKind.Collective);
+        var predecessor = (await AgencyLineage.PredecessorsAsync(db, agencyId, ct)).FirstOrDefault(listed.Contains);
+        if (predecessor == Guid.Empty) return null;
+        return named.FirstOrDefault(a => a.Id == predecessor) ?? await db.Agencies.SingleAsync(a => a.Id == predecessor, ct);
     }
 
     private static int DefaultPercent(ItemStatus status, int current) => status switch

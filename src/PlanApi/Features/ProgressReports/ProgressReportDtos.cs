@@ -16,7 +16,7 @@ namespace PlanApi.Features.ProgressReports;
 /// <param name="PeriodFrom">First day of the period the report covers.</param>
 /// <param name="PeriodTo">Last day of the period the report covers.</param>
 /// <param name="ReportedAt">When the server accepted the report.</param>
-/// <param name="OnBehalfOf">Present when the reporting agency reported as the successor of the ended agency the item names.</param>
+/// <param name="OnBehalfOf">What the item names that the reporting agency reported for, when it does not name the agency itself: the set it is a member of ("UBND các xã, phường"), or the ended agency it succeeded.</param>
 public sealed record ProgressReportDto(
     Guid Id, Guid PlanId, int Ordinal, AgencyRefDto ReportingAgency, ItemStatus Status, int PercentComplete, string Summary,
     EvidenceDto? Evidence, DateOnly? PeriodFrom, DateOnly? PeriodTo, DateTimeOffset ReportedAt,

@@ -224,4 +224,22 @@ public sealed class AgencyJurisdictionTests(PlanApiFactory api) : IClassFixture<
         Assert.Equal(["successors"], cycle.ErrorFields());
         Assert.Contains("cycle", cycle["detail"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_collective_names_its_scope_and_jurisdiction_and_only_a_collective_has_a_scope()
+    {
+        var noScope = await (await _client.PostRawAsync("/api/v1/agencies",
+            $$"""{"code": "{{NewCode("test-set")}}", "name": "Các sở, ban, ngành", "kind": "collective", "jurisdictionCode": "34"}""")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(noScope.ErrorFields(), f => string.Equals(f, "collectiveScope", StringComparison.OrdinalIgnoreCase));
+        var notASet = await (await _client.PostRawAsync("/api/v1/agencies",
+            $$"""{"code": "{{NewCode("test-set")}}", "name": "Sở Nội vụ", "kind": "department", "collectiveScope": "departments"}""")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(notASet.ErrorFields(), f => string.Equals(f, "collectiveScope", StringComparison.OrdinalIgnoreCase));
+
+        var created = await _client.PostJsonAsync("/api/v1/agencies", new
+        {
+            code = NewCode("test-set"), name = "Các sở, ban, ngành tỉnh Thái Bình", kind = "collective", jurisdictionCode = "34", collectiveScope = "departments",
+        }, HttpStatusCode.Created);
+        Assert.Equal("departments", created["collectiveScope"]!.GetValue<string>());
+        Assert.Null((await _client.GetJsonAsync("/api/v1/agencies/so-gddt-can-tho"))["collectiveScope"]);
+    }
 }

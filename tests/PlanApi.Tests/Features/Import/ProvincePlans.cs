@@ -61,6 +61,20 @@ internal static class ProvincePlans
         [["Sơ kết mô hình điểm (tháng 5/2026)", "UBND quận Ninh Kiều chủ trì phối hợp với Ủy ban nhân dân tỉnh Hậu Giang"]],
         [], [], "Ủy ban nhân dân thành phố");
 
+    /// <summary>Cần Thơ in 2026 naming sets instead of agencies: the wards and communes, the departments, and businesses (no set).</summary>
+    public static byte[] CanThoSets2026 => Plan("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ", "31/KH-UBND", "Cần Thơ, ngày 20 tháng 01 năm 2026",
+        "Phong trào thi đua xây dựng đô thị văn minh năm 2026", null,
+        [["Phát động phong trào thi đua ở khu dân cư (tháng 3/2026)", "Sở Nội vụ chủ trì phối hợp với UBND các xã, phường"]],
+        [["Xây dựng kế hoạch thi đua của từng ngành (tháng 4/2026)", "Các sở, ban, ngành chủ trì, phối hợp với Ban TĐKT thành phố"]],
+        [["Vận động doanh nghiệp tham gia (tháng 8/2026)", "Sở Nội vụ chủ trì phối hợp với các doanh nghiệp và các cơ quan liên quan"]],
+        [], "Ủy ban nhân dân thành phố");
+
+    /// <summary>Cần Thơ in 2023 naming "UBND các quận, huyện": the nine districts of that day.</summary>
+    public static byte[] CanThoDistricts2023 => Plan("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ", "96/KH-UBND", "Cần Thơ, ngày 10 tháng 3 năm 2023",
+        "Phong trào thi đua cải cách hành chính năm 2023", null,
+        [["Rà soát thủ tục hành chính (tháng 3/2023)", "Sở Nội vụ chủ trì phối hợp với UBND các quận, huyện"]],
+        [], [], [], "Ủy ban nhân dân thành phố");
+
     /// <summary>A district whose name eight provinces share (huyện Châu Thành), with no line above it to tell which.</summary>
     public static byte[] ChauThanh => Plan("ỦY BAN NHÂN DÂN\nHUYỆN CHÂU THÀNH", "21/KH-UBND", "Châu Thành, ngày 12 tháng 4 năm 2023",
         "Công tác thi đua, khen thưởng năm 2023", null,

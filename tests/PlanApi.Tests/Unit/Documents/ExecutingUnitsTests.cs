@@ -51,11 +51,30 @@ public sealed class ExecutingUnitsTests
     }
 
     [Fact]
-    public void Collectives_are_not_agencies_and_a_missing_lead_is_a_problem()
+    public void A_lead_cell_that_names_only_a_set_keeps_the_set_as_lead()
     {
         var units = ExecutingUnitsParser.ParseCombined("Các sở, ban, ngành chủ trì, phối hợp với UBND các quận, huyện");
-        Assert.Null(units.LeadName);
+        Assert.Equal("Các sở, ban, ngành", units.LeadName);
+        Assert.Equal(["UBND các quận, huyện"], units.Coordinators);
         Assert.Equal(["Các sở, ban, ngành", "UBND các quận, huyện"], units.Collectives);
+        Assert.Empty(units.Problems);
+    }
+
+    [Fact]
+    public void A_set_among_co_operating_agencies_keeps_its_place()
+    {
+        var units = ExecutingUnitsParser.ParseCombined("Sở Nội vụ chủ trì, phối hợp với Sở Nông nghiệp và PTNT, UBND các xã, phường, thị trấn và các cơ quan liên quan");
+        Assert.Equal("Sở Nội vụ", units.LeadName);
+        Assert.Equal(["Sở Nông nghiệp và PTNT", "UBND các xã, phường, thị trấn"], units.Coordinators);
+        Assert.Equal(["UBND các xã, phường, thị trấn"], units.Collectives);
+        Assert.True(units.AndRelatedAgencies);
+    }
+
+    [Fact]
+    public void A_lead_cell_with_nothing_to_lead_is_a_problem()
+    {
+        var units = ExecutingUnitsParser.ParseCombined("Phối hợp với các cơ quan liên quan");
+        Assert.Null(units.LeadName);
         Assert.Single(units.Problems);
     }
 

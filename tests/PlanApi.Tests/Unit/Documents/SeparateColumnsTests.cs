@@ -32,7 +32,8 @@ public sealed class SeparateColumnsTests
 
         Assert.Equal("Ban Thi đua - Khen thưởng tỉnh", items[1].LeadName);
         Assert.Equal("Sở Nội vụ", items[1].LeadRole);
-        Assert.Equal(["Sở Văn hóa, Thể thao và Du lịch"], items[1].CoordinatorNames);
+        // A set co-operates where it is written; the importer reads which agencies it names.
+        Assert.Equal(["Sở Văn hóa, Thể thao và Du lịch", "UBND các huyện, thành phố"], items[1].CoordinatorNames);
         Assert.Equal(["UBND các huyện, thành phố"], items[1].CollectiveNames);
         Assert.False(items[1].AndRelatedAgencies);
 
