@@ -140,6 +140,14 @@ internal static class ExampleValues
         [typeof(AdministrativeUnitDto)] = PhuongNinhKieu,
         [typeof(Page<AdministrativeUnitSummaryDto>)] = new Page<AdministrativeUnitSummaryDto>(
             [Ward("31120", "Cái Khế"), Ward("31135", "Ninh Kiều")], 103, 2, 0, "/api/v1/administrative-units?parent=92&asOf=2025-07-01&limit=2&offset=2"),
+        [typeof(ItemAssigneesDto)] = new ItemAssigneesDto(PlanId, 4,
+        [
+            new ItemAssigneeDto(new AgencyRefDto("so-noi-vu-can-tho", "Sở Nội vụ thành phố Cần Thơ", "Sở Nội vụ"), "lead", Reported, null, null),
+            new ItemAssigneeDto(new AgencyRefDto("ubnd-cac-xa-phuong-thi-tran-dac-khu-can-tho", "UBND các xã, phường, thị trấn, đặc khu thành phố Cần Thơ", "UBND các xã, phường"),
+                "coordinator", Reported, 1,
+                [new ItemSetMemberDto(new AgencyRefDto("ubnd-phuong-cai-khe-can-tho", "Ủy ban nhân dân phường Cái Khế", "UBND phường Cái Khế"), null),
+                 new ItemSetMemberDto(new AgencyRefDto("ubnd-phuong-ninh-kieu-can-tho", "Ủy ban nhân dân phường Ninh Kiều", "UBND phường Ninh Kiều"), Reported)]),
+        ]),
         [typeof(GroupingDto)] = Grouping,
         [typeof(Page<GroupingDto>)] = new Page<GroupingDto>([Grouping], 1, 20, 0),
         [typeof(CreateGroupingCommand)] = GroupingBody,

@@ -47,6 +47,20 @@ public sealed class PlanItemsController(ISender sender) : ApiControllerBase
     public async Task<ActionResult<PlanItemDto>> Get(Guid planId, int ordinal, CancellationToken ct) =>
         await sender.Send(new GetPlanItemQuery(planId, ordinal, User.CanReadDrafts()), ct);
 
+    /// <summary>Who an item names and who has reported</summary>
+    /// <remarks>The lead and co-operating agencies as the plan names them, each with its last report on the item. A
+    /// set ("UBND các xã, phường", "các sở, ban, ngành") lists its members on the plan's date of issue, each with its
+    /// last report, and how many have reported.</remarks>
+    /// <param name="planId">The plan's id.</param>
+    /// <param name="ordinal">The item's ordinal (TT).</param>
+    /// <response code="200">The item's assignees.</response>
+    /// <response code="404">No such plan, or no item with this ordinal in it.</response>
+    [HttpGet("{ordinal}/assignees")]
+    [ProducesResponseType<ItemAssigneesDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    public async Task<ActionResult<ItemAssigneesDto>> Assignees(Guid planId, int ordinal, CancellationToken ct) =>
+        await sender.Send(new GetItemAssigneesQuery(planId, ordinal, User.CanReadDrafts()), ct);
+
     /// <summary>Add an item to a plan</summary>
     /// <remarks>The lead and coordinating agencies are given by code. Omit <c>due</c> when the document gives no due
     /// phrase: the item is then due by the end of its quarter.</remarks>

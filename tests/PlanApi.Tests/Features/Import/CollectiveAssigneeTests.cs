@@ -77,6 +77,17 @@ public sealed class CollectiveAssigneeTests(PlanApiFactory api) : IClassFixture<
         var report = await ward.PostReportAsync(planId, 1, ProgressReportRequests.Body(agency: WardNinhKieu));
         Assert.Equal(CommuneSet, report["onBehalfOf"]!["code"]!.GetValue<string>());
 
+        // Who of the set has reported: the ward, one of Cần Thơ's 103 wards and communes.
+        var assignees = (await _admin.GetJsonAsync($"/api/v1/plans/{planId}/items/1/assignees"))["assignees"]!.AsArray();
+        Assert.Equal(("so-noi-vu-can-tho", "lead"), (assignees[0]!["agency"]!["code"]!.GetValue<string>(), assignees[0]!["role"]!.GetValue<string>()));
+        var set = assignees[1]!;
+        Assert.Equal((CommuneSet, "coordinator"), (set["agency"]!["code"]!.GetValue<string>(), set["role"]!.GetValue<string>()));
+        Assert.Equal(103, set["members"]!.AsArray().Count);
+        Assert.Equal(1, set["membersReported"]!.GetValue<int>());
+        Assert.NotNull(set["lastReportedAt"]);
+        Assert.NotNull(set["members"]!.AsArray().Single(m => m!["agency"]!["code"]!.GetValue<string>() == WardNinhKieu)!["lastReportedAt"]);
+        Assert.Null(assignees[0]!["members"]);
+
         var outsider = await api.CreateClientAsync(ClientRole.Reporter, "so-gddt-can-tho");
         await (await outsider.PostAsync(planId, 1, ProgressReportRequests.Body(agency: "so-gddt-can-tho"), ProgressReportRequests.NewKey()))
             .ProblemAsync(HttpStatusCode.Forbidden);
