@@ -62,6 +62,24 @@ namespace PlanApi.Data.Migrations
                     WHERE i.id = item
                     ORDER BY a.agency_id, a.leads DESC;
                 $$;
+
+                -- A set's members change when an agency of its province is added, ends or moves: the items that name a
+                -- set of that province are indexed again, so a new member sees them and an ended one keeps its rows only
+                -- where the plan's date falls in its life.
+                CREATE FUNCTION agencies_refresh_sets() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    PERFORM plan_item_agencies_refresh(i.id)
+                    FROM plan_items i
+                    WHERE EXISTS (
+                        SELECT 1 FROM agencies s
+                        WHERE s.kind = 'collective' AND s.id <> NEW.id
+                            AND s.jurisdiction_province_code IN (NEW.jurisdiction_province_code, CASE WHEN TG_OP = 'UPDATE' THEN OLD.jurisdiction_province_code END)
+                            AND (s.id = i.lead_agency_id OR EXISTS (SELECT 1 FROM plan_item_coordinators c WHERE c.plan_item_id = i.id AND c.agency_id = s.id)));
+                    RETURN NULL;
+                END $$;
+
+                CREATE TRIGGER agencies_sets AFTER INSERT OR UPDATE OF kind, jurisdiction_code, jurisdiction_province_code, valid_from, valid_until ON agencies
+                    FOR EACH ROW EXECUTE FUNCTION agencies_refresh_sets();
                 """);
         }
 
@@ -83,6 +101,8 @@ namespace PlanApi.Data.Migrations
                     WHERE i.id = item
                     ORDER BY a.agency_id, a.leads DESC;
                 $$;
+                DROP TRIGGER agencies_sets ON agencies;
+                DROP FUNCTION agencies_refresh_sets();
                 DROP FUNCTION agency_set_members(uuid, date);
                 ALTER TABLE agencies DROP CONSTRAINT ck_agencies_collective;
                 """);

@@ -113,4 +113,27 @@ public sealed class CollectiveAssigneeTests(PlanApiFactory api) : IClassFixture<
         Assert.Equal(["binh-thuy", "cai-rang", "co-do", "ninh-kieu", "o-mon", "phong-dien", "thoi-lai", "thot-not", "ubnd-cac-quan-huyen-thi-xa-thanh-pho-can-tho", "vinh-thanh"],
             members.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task An_agency_registered_later_joins_the_sets_of_its_province_and_one_that_ended_before_the_plan_does_not()
+    {
+        api.SetToday(new DateOnly(2026, 2, 1));
+        var planId = await CommuneSetPlanAsync();
+        var code = $"ubnd-dac-khu-thu-{Guid.NewGuid():N}"[..40];
+        await _admin.PostJsonAsync("/api/v1/agencies", new
+        {
+            code, name = "Ủy ban nhân dân đặc khu thử nghiệm", kind = "government", jurisdictionCode = "31135", validFrom = "2025-07-01",
+        }, HttpStatusCode.Created);
+        Assert.Contains(1, await ToDoOrdinalsAsync(code, planId));
+
+        // Ended the day before the plan was issued: the plan does not name it.
+        var ended = await _admin.GetJsonAsync($"/api/v1/agencies/{code}");
+        await _admin.PutJsonAsync($"/api/v1/agencies/{code}", new
+        {
+            name = ended["name"]!.GetValue<string>(), kind = "government", jurisdictionCode = "31135", validFrom = "2025-07-01", validUntil = "2026-01-19",
+        }, HttpStatusCode.OK);
+        Assert.DoesNotContain(1, await ToDoOrdinalsAsync(code, planId));
+    }
+
+    private Task<string> CommuneSetPlanAsync() => CommitAndPublishAsync(ProvincePlans.CanThoSets2026);
 }
