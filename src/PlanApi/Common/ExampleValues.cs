@@ -47,7 +47,7 @@ internal static class ExampleValues
         PlanId, "244/KH-UBND", UbndCanTho, new DateOnly(2022, 12, 20), 2023, PlanFieldsExample.Title, PlanLifecycle.Published, 32, Created, Created);
 
     private static readonly PlanItemDto Item = new(
-        PlanId, "244/KH-UBND", 6, 1,
+        PlanId, "244/KH-UBND", 6, 1, "6", null,
         "Tổ chức họp Hội đồng TĐKT (Phiên thứ nhất) xét các danh hiệu thi đua cấp thành phố; …",
         BanTdkt, "Cơ quan Thường trực Hội đồng TĐKT", [], true,
         "Ban TĐKT thành phố (Cơ quan Thường trực Hội đồng TĐKT) chủ trì phối hợp với các cơ quan liên quan",
@@ -164,7 +164,7 @@ internal static class ExampleValues
                 BanTdkt, ItemStatus.InProgress, new DateOnly(2023, 2, 28), "cuối tháng 02 năm 2023", 15)],
             [new DueSoonItem(10, "Tổ chức Đoàn tham dự Hội nghị Tổng kết chỉ tiêu giao ước thi đua năm 2022 …", BanTdkt,
                 ItemStatus.NotStarted, new DateOnly(2023, 3, 31), "tháng 3/2023")],
-            Reported),
+            Reported, []),
         [typeof(Page<PlanStatusRow>)] = new Page<PlanStatusRow>(
             [new PlanStatusRow(PlanId, "244/KH-UBND", PlanFieldsExample.Title, UbndCanTho, 2023, PlanLifecycle.Published, 32, 3, 2, 9.4m, Reported)], 1, 20, 0),
         [typeof(AgencyStatusDto)] = new AgencyStatusDto(SoGddt, new DateOnly(2023, 8, 2), new GroupTotals(1, 0, 1), new GroupTotals(0, 0, 0),
