@@ -135,7 +135,7 @@ public static class PlanImporter
     private static Signature? MapSignature(PlanSignature? signature, List<ImportWarning> warnings)
     {
         if (signature is { Position: { } position, Signer: { } signer })
-            return new Signature(signature.AuthorityPrefix, signature.AuthorityBody, position, signer);
+            return new Signature(signature.AuthorityPrefix, signature.AuthorityBody, position, signer, signature.SigningForPrefix, signature.SigningFor);
         warnings.Add(new ImportWarning("No complete signature block (position and signer) was found.", "file"));
         return null;
     }
