@@ -76,7 +76,8 @@ public static class PlanImporter
         // Messages name the task as the document printed it ("II.3"), which a person finds; the ordinal may be renumbered.
         var name = $"Item {item.Label ?? item.Ordinal.ToString(CultureInfo.InvariantCulture)}";
         var due = MapDue(item.Due, planYear, out var approximated);
-        if (approximated is not null) warnings.Add(new ImportWarning($"{name}: {approximated}", location));
+        // A phrase the parser did not understand was warned about at its row already: one warning per row and cause.
+        if (approximated is not null && item.Due?.Kind != DueKind.Unrecognized) warnings.Add(new ImportWarning($"{name}: {approximated}", location));
         var quarter = item.Quarter ?? (due is not null && due.Year == planYear ? (due.Month - 1) / 3 + 1 : 4);
         if (item.Quarter is null && !noQuarterRows)
             warnings.Add(new ImportWarning($"{name}: no quarter row above it; quarter {quarter} assumed.", location));

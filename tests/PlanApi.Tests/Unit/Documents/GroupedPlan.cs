@@ -87,3 +87,42 @@ internal static class GroupedPlan
         }).Prepend("|---|---|---|---|").Prepend("| STT | Nội dung công việc | Đơn vị thực hiện | Thời gian |"))
         + "\n\n" + Duties + "\n" + Recipients + "\n" + Signature;
 }
+
+/// <summary>
+/// The grouped plan as Word lays such plans out: heading and signature in borderless layout tables (issuer and number |
+/// motto, place and date; Nơi nhận | signature), the task table's columns in another order (TT | Thời gian | Nội dung |
+/// Đơn vị), group rows merged across the row ("I" beside a merged heading, "B. …" across all four).
+/// </summary>
+internal static class GroupedPlanDocx
+{
+    public static byte[] Build()
+    {
+        var writer = new DocxWriter();
+        writer.Table([
+            [new DocxCell("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/KH-UBND", Bold: true),
+             new DocxCell("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nBắc Ninh, ngày 10 tháng 01 năm 2024")],
+        ]);
+        writer.Paragraph("KẾ HOẠCH", bold: true).Paragraph("Công tác thi đua, khen thưởng năm 2024", bold: true);
+        foreach (var line in Lines(GroupedPlan.Body)) writer.Paragraph(line);
+        var rows = new List<IEnumerable<DocxCell>>
+        {
+            new DocxCell[] { new("TT"), new("Thời gian thực hiện"), new("Nội dung công việc"), new("Đơn vị thực hiện") },
+        };
+        foreach (var row in GroupedPlan.Rows)
+        {
+            rows.Add(row switch
+            {
+                GroupedPlan.Group { Label: "I" } g => [new DocxCell(g.Label, Bold: true), new DocxCell(g.Heading, Span: 3, Bold: true)],
+                GroupedPlan.Group g => [new DocxCell($"{g.Label}. {g.Heading}", Span: 4, Bold: true)],
+                GroupedPlan.Task t => [new DocxCell(t.Number), new DocxCell(t.Due), new DocxCell(t.Content), new DocxCell(t.Units)],
+                _ => [],
+            });
+        }
+        writer.Table(rows);
+        foreach (var line in Lines(GroupedPlan.Duties)) writer.Paragraph(line);
+        writer.Table([[new DocxCell(GroupedPlan.Recipients.Trim()), new DocxCell(GroupedPlan.Signature.Trim(), Bold: true)]]);
+        return writer.ToBytes();
+    }
+
+    private static IEnumerable<string> Lines(string block) => block.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
+}

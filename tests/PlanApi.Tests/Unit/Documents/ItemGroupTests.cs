@@ -94,3 +94,60 @@ public sealed class ItemGroupTests
         Assert.Contains("task number 2 is written twice: first at line 7", warning.Message);
     }
 }
+
+/// <summary>The grouped plan as a .docx laid out with tables: heading, body, items and signature as the text form reads them.</summary>
+public sealed class LayoutTableDocxTests
+{
+    private static readonly PlanDocument Document = PlanDocumentReader.Read(new MemoryStream(GroupedPlanDocx.Build()), "plan.docx");
+
+    [Fact]
+    public void The_heading_in_a_layout_table_is_read_as_typed_text()
+    {
+        var header = Document.Header;
+        Assert.Equal(("ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "15/KH-UBND", "KH", "UBND"), (header.IssuerName, header.Number, header.DocumentType, header.IssuerSymbol));
+        Assert.Equal(("Bắc Ninh", new DateOnly(2024, 1, 10), "Công tác thi đua, khen thưởng năm 2024", 2024),
+            (header.Place, header.IssuedOn, header.Title, header.PlanYear));
+        var basis = Assert.Single(Document.LegalBases);
+        Assert.Equal(("Luật", new DateOnly(2022, 6, 15), "Luật Thi đua, khen thưởng"), (basis.DocumentType, basis.Date, basis.Title));
+        Assert.Equal(["Phát huy truyền thống thi đua yêu nước."], Document.Purposes.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void Reordered_columns_and_merged_group_rows_give_the_same_items_as_the_text()
+    {
+        ItemGroupTests.AssertGroupedItems(Document);
+        Assert.Equal(DocumentLocation.AtRow(2, 3), Document.Items[0].Location);
+        Assert.Empty(Document.Warnings);
+    }
+
+    [Fact]
+    public void The_signature_in_a_layout_table_keeps_recipients_authority_and_signer()
+    {
+        Assert.Equal(["Như trên", "Lưu: VT"], Document.Recipients);
+        Assert.Equal(new PlanSignature("TM.", "Ủy ban nhân dân", "Phó Chủ tịch", "Nguyễn Văn Bình", "KT.", "Chủ tịch"), Document.Signature);
+        Assert.Equal(["Sở Nội vụ"], Assert.Single(Document.Duties).AgencyNames);
+    }
+}
+
+/// <summary>A doubtful row of a grouped .docx is warned about once, at its row, by the number the document printed.</summary>
+public sealed class GroupedRowWarningTests
+{
+    [Fact]
+    public void An_unread_due_phrase_is_one_warning_at_its_row_naming_the_printed_number()
+    {
+        var bytes = new DocxWriter().Paragraph("Số: 9/KH-UBND").Paragraph("Bắc Ninh, ngày 10 tháng 01 năm 2024").Paragraph("KẾ HOẠCH")
+            .Paragraph("Thi đua năm 2024").Table([
+                [new DocxCell("TT"), new DocxCell("Nội dung"), new DocxCell("Thời gian"), new DocxCell("Đơn vị thực hiện")],
+                [new DocxCell("I. CÔNG TÁC THI ĐUA", Span: 4, Bold: true)],
+                [new DocxCell("1"), new DocxCell("Phát động thi đua"), new DocxCell("tháng 01/2024"), new DocxCell("Sở Nội vụ chủ trì")],
+                [new DocxCell("II. CÔNG TÁC KHEN THƯỞNG", Span: 4, Bold: true)],
+                [new DocxCell("1"), new DocxCell("Khen thưởng tổng kết"), new DocxCell("tháng 02/2024"), new DocxCell("Sở Nội vụ chủ trì")],
+                [new DocxCell("2"), new DocxCell("Khen thưởng chuyên đề"), new DocxCell("theo đợt phát động"), new DocxCell("Sở Nội vụ chủ trì")],
+            ]).ToBytes();
+        var document = PlanDocumentReader.Read(new MemoryStream(bytes), "plan.docx");
+        var (plan, warnings) = PlanApi.Features.Import.PlanImporter.Map(document, name => name);
+        var atRow = warnings.Where(w => w.Location == "table 1, row 6").ToList();
+        Assert.Equal("task 2: the due phrase \"theo đợt phát động\" is not understood; it is kept as text", Assert.Single(atRow).Message);
+        Assert.Equal(["I.1", "II.1", "II.2"], plan.Items.Select(i => i.Label));
+    }
+}
