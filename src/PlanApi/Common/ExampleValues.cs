@@ -47,7 +47,8 @@ internal static class ExampleValues
         PlanId, "244/KH-UBND", UbndCanTho, new DateOnly(2022, 12, 20), 2023, PlanFieldsExample.Title, PlanLifecycle.Published, 32, Created, Created);
 
     private static readonly PlanItemDto Item = new(
-        PlanId, "244/KH-UBND", 6, 1, "6", null,
+        // A group is shown as plans grouped by subject print it (the seed itself is grouped by quarter only).
+        PlanId, "244/KH-UBND", 6, 1, "6", new ItemGroupDto("I", "Công tác tổ chức phong trào thi đua"),
         "Tổ chức họp Hội đồng TĐKT (Phiên thứ nhất) xét các danh hiệu thi đua cấp thành phố; …",
         BanTdkt, "Cơ quan Thường trực Hội đồng TĐKT", [], true,
         "Ban TĐKT thành phố (Cơ quan Thường trực Hội đồng TĐKT) chủ trì phối hợp với các cơ quan liên quan",
@@ -58,7 +59,7 @@ internal static class ExampleValues
         19, 3, "Khen thưởng, tôn vinh và biểu dương học sinh đạt giải cao tại các kỳ thi học sinh giỏi cấp quốc gia năm học 2022 – 2023",
         "so-gddt-can-tho", null, ["ban-tdkt-can-tho"], true,
         "Sở Giáo dục và Đào tạo chủ trì phối hợp với Ban TĐKT thành phố (Cơ quan Thường trực Hội đồng TĐKT) và các cơ quan liên quan",
-        new DuePeriodInput(2023, 7), "tháng 7/2023");
+        new DuePeriodInput(2023, 7), "tháng 7/2023", null, new ItemGroupInput("II", "Công tác khen thưởng"));
 
     private static readonly JurisdictionDto CanThoJurisdiction = new("92", "Thành phố Cần Thơ", UnitLevel.Province, new DateOnly(2025, 7, 1), null);
 
