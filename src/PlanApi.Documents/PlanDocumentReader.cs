@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using PlanApi.Documents.Parsing;
 using PlanApi.Documents.Sources;
@@ -57,7 +58,8 @@ public static class PlanDocumentReader
         while ((read = content.Read(chunk, 0, chunk.Length)) > 0)
         {
             if (buffer.Length + read > maxBytes)
-                throw new PlanDocumentException($"The file is larger than {maxBytes / 1024 / 1024} MB.", DocumentLocation.File);
+                throw new PlanDocumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"The file is larger than {maxBytes / 1024.0 / 1024:0.##} MiB."), DocumentLocation.File);
             buffer.Write(chunk, 0, read);
         }
         if (buffer.Length == 0) throw new PlanDocumentException("The file is empty.", DocumentLocation.File);

@@ -66,7 +66,10 @@ public sealed record PlanDutyEntry(int Ordinal, string Text, IReadOnlyList<strin
 /// <param name="AuthorityPrefix">"TM.", "KT.", "TL.", "TUQ." or null.</param>
 /// <param name="AuthorityBody">Sentence case: "Ủy ban nhân dân" (for KT./TL. the title signed for, e.g. "Chủ tịch").</param>
 /// <param name="Position">Sentence case: "Chủ tịch", "Phó Chủ tịch".</param>
-public sealed record PlanSignature(string? AuthorityPrefix, string? AuthorityBody, string? Position, string? Signer);
+/// <param name="SigningForPrefix">"KT." of a second authority line ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH").</param>
+/// <param name="SigningFor">Whom that line signs for: "Chủ tịch".</param>
+public sealed record PlanSignature(
+    string? AuthorityPrefix, string? AuthorityBody, string? Position, string? Signer, string? SigningForPrefix = null, string? SigningFor = null);
 
 /// <summary>Something the parser accepted but a person should check.</summary>
 public sealed record ParseWarning(string Message, DocumentLocation Location)

@@ -13,6 +13,8 @@ namespace PlanApi.Documents;
 /// <param name="AndRelatedAgencies">"và các cơ quan liên quan": open-ended co-operation.</param>
 /// <param name="ExecutingUnitsText">The executing-unit cell(s) as written.</param>
 /// <param name="Due">The due phrase, parsed, with its text as written; null when none is written.</param>
+/// <param name="Label">The number as printed, qualified by its group's label when the numbering restarts in each group
+/// ("II.3" for the third task under "II"); null for a row that printed none.</param>
 public sealed record PlanItemEntry(
     int Ordinal,
     string OrdinalText,
@@ -26,7 +28,8 @@ public sealed record PlanItemEntry(
     bool AndRelatedAgencies,
     string? ExecutingUnitsText,
     DuePhrase? Due,
-    DocumentLocation Location);
+    DocumentLocation Location,
+    string? Label = null);
 
 /// <summary>A group row of the task table other than a quarter: "I" + "CÔNG TÁC TUYÊN TRUYỀN".</summary>
 public sealed record ItemGroup(string? Label, string Heading);

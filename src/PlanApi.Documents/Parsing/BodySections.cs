@@ -52,6 +52,10 @@ internal static partial class BodySections
                     if (clause is not null) preamble.Add(clause);
                     break;
                 case Section.BeforeFirst:
+                    // A sentence of the preamble that cites a document in passing keeps its words and adds the basis.
+                    var at = LegalBasisParser.CitationInSentenceAt(line.Text);
+                    if (at >= 0)
+                        legalBases.AddRange(LegalBasisParser.Parse(line with { Text = LegalBasisParser.SplitPreamble(line.Text[at..]).Citations }));
                     preamble.Add(line.Text);
                     break;
                 case Section.Purposes or Section.Requirements:
@@ -96,7 +100,8 @@ internal static partial class BodySections
 
     private static bool IsOpener(string text) => Opener().IsMatch(VietnameseText.Fold(text));
 
-    [GeneratedRegex(@"^(?:(?:\d{1,2}\s*[.)]|[-–+•])\s*)?(?:can cu|thuc hien|trien khai thuc hien)\b")]
+    // "Theo" and "Trên cơ sở" open a basis only when a numbered document follows ("Theo đó, …" is prose).
+    [GeneratedRegex(@"^(?:(?:\d{1,2}\s*[.)]|[-–+•])\s*)?(?:can cu|thuc hien|trien khai thuc hien|(?:theo|tren co so)\s+(?:cac\s+)?(?:nghi quyet|nghi dinh|quyet dinh|chi thi|thong tu|ke hoach|cong van|van ban|huong dan|chuong trinh|thong bao|ket luan|de an|cong dien|luat)\b)\b")]
     private static partial Regex Opener();
 
     [GeneratedRegex(@"^(?<roman>[IVX]{1,5})\s*[.:/)\-–]\s*(?<title>\S.*)$")]

@@ -38,13 +38,14 @@ internal static partial class ClosingParser
 
     private static PlanSignature ReadSignature(IReadOnlyList<DocLine> lines, ref int i)
     {
-        string? prefix = null, body = null, position;
+        string? prefix = null, body = null, position, forPrefix = null, signingFor = null;
         if (IsAuthorityLine(lines[i].Text) && AuthorityPrefix().Match(lines[i].Text) is { } p)
         {
-            prefix = p.Groups["prefix"].Value.ToUpperInvariant().Replace("/", "") + ".";
-            body = Position(p.Groups["body"].Value.Trim());
-            // "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": the outer authority and the signer's own position.
-            while (i + 1 < lines.Count && IsAuthorityLine(lines[i + 1].Text)) i++;
+            (prefix, body) = Authority(p);
+            // "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": the outer authority, whom the signer stands in for,
+            // and the signer's own position.
+            while (i + 1 < lines.Count && IsAuthorityLine(lines[i + 1].Text))
+                (forPrefix, signingFor) = Authority(AuthorityPrefix().Match(lines[++i].Text));
             position = i + 1 < lines.Count && !IsAnnotation(lines[i + 1].Text) ? Position(lines[++i].Text) : null;
         }
         else
@@ -61,8 +62,11 @@ internal static partial class ClosingParser
             i = j;
             break;
         }
-        return new PlanSignature(prefix, body, position, signer);
+        return new PlanSignature(prefix, body, position, signer, forPrefix, signingFor);
     }
+
+    private static (string Prefix, string Body) Authority(Match m) =>
+        (m.Groups["prefix"].Value.ToUpperInvariant().Replace("/", "") + ".", Position(m.Groups["body"].Value.Trim()));
 
     /// <summary>"PHÓ CHỦ TỊCH" → "Phó Chủ tịch"; "CHỦ TỊCH" → "Chủ tịch"; "ỦY BAN NHÂN DÂN" → "Ủy ban nhân dân".</summary>
     private static string Position(string text)

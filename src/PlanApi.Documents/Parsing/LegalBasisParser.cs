@@ -36,12 +36,16 @@ internal static partial class LegalBasisParser
         return (text[..m.Index], char.ToUpper(clause[0], VietnameseText.Vi) + clause[1..]);
     }
 
+    /// <summary>Where a sentence that does not open with a basis cites one ("Để triển khai thực hiện Nghị quyết số …"), or -1.</summary>
+    public static int CitationInSentenceAt(string text) => CitationInSentence().Match(text) is { Success: true } m ? m.Index : -1;
+
     private static bool IsCitationStart(string text, Match m)
     {
         var before = text[..m.Index].TrimEnd();
         if (before.Length == 0) return true;
-        // A law cited by name starts a citation only after ";": "Luật sửa đổi … của Luật A và Luật B" is one law.
-        if (!m.Groups["number"].Success) return IsLaw(m.Groups["type"].Value) && before.EndsWith(';');
+        // A law cited by name starts a citation after ";", or after the date that closes the law before it ("Luật … ngày
+        // 26/11/2003 và Luật sửa đổi, bổ sung … ngày 16/11/2013"); "Luật sửa đổi … của Luật A và Luật B" is one law.
+        if (!m.Groups["number"].Success) return IsLaw(m.Groups["type"].Value) && (before.EndsWith(';') || AfterDate().IsMatch(before));
         return before.EndsWith(',') || before.EndsWith(';') || Regex.IsMatch(VietnameseText.Fold(before), @"\b(va|cung)$");
     }
 
@@ -63,20 +67,17 @@ internal static partial class LegalBasisParser
 
         string? issuer = null, title;
         var issuerMatch = Issuer().Match(segment, cursor);
-        if (issuerMatch.Success && segment[cursor..issuerMatch.Index].Trim().Length == 0)
+        var hasIssuer = issuerMatch.Success && segment[cursor..issuerMatch.Index].Trim().Length == 0;
+        if (hasIssuer) issuer = issuerMatch.Groups["issuer"].Value.Trim();
+        if (IsLaw(typeWord) && number is null)
         {
-            issuer = issuerMatch.Groups["issuer"].Value.Trim();
-            title = segment[(issuerMatch.Index + issuerMatch.Length)..].Trim();
-        }
-        else if (IsLaw(typeWord) && number is null)
-        {
-            // A law is cited by its name: "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022".
+            // A law is cited by its name: "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022 (của Quốc hội)".
             var nameEnd = LawNameEnd().Match(segment);
             title = (nameEnd.Success ? segment[..nameEnd.Index] : segment).Trim(' ', ',', ';');
         }
         else
         {
-            title = segment[cursor..].Trim(' ', ',', ';');
+            title = (hasIssuer ? segment[(issuerMatch.Index + issuerMatch.Length)..] : segment[cursor..]).Trim(' ', ',', ';');
         }
         return new LegalBasisEntry(number, TypeCode(number, typeWord), date, issuer, title.Length == 0 ? null : title, segment, location);
     }
@@ -117,8 +118,15 @@ internal static partial class LegalBasisParser
         };
     }
 
-    [GeneratedRegex(@"^\s*(?:(?:\d{1,2}\s*[.)]|[a-zđ]\s*\)|[-–+•])\s*)?(?:(?:căn cứ|thực hiện|triển khai thực hiện|triển khai)\s*:?\s+)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:\d{1,2}\s*[.)]|[a-zđ]\s*\)|[-–+•])\s*)?(?:(?:căn cứ(?: vào)?|thực hiện|triển khai thực hiện|triển khai|theo|trên cơ sở)\s*:?\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex Opener();
+
+    [GeneratedRegex(@"\d{4}\s*(?:[,;]|\s(?:và|cùng))$", RegexOptions.IgnoreCase)]
+    private static partial Regex AfterDate();
+
+    /// <summary>"… thực hiện / theo / trên cơ sở Nghị quyết số 52/NQ-HĐND …" inside a sentence: where the cited documents start.</summary>
+    [GeneratedRegex(@"\b(?:căn cứ(?: vào)?|thực hiện|triển khai|theo|trên cơ sở)\s+(?:các\s+)?(?=(?:Nghị quyết|Nghị định|Quyết định|Chỉ thị|Thông tư|Kế hoạch|Công văn|Văn bản|Hướng dẫn|Chương trình|Thông báo|Kết luận|Đề án|Công điện)(?:\s+liên tịch)?\s+(?:số\s*)?\d+\s*[/-])", RegexOptions.IgnoreCase)]
+    private static partial Regex CitationInSentence();
 
     [GeneratedRegex(@"(?<type>Bộ luật|Luật|Pháp lệnh|Nghị quyết liên tịch|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Thông tư liên tịch|Thông tư|Kế hoạch|Công văn|Văn bản|Hướng dẫn|Chương trình|Thông báo|Kết luận|Đề án|Công điện)\b(?:\s+số)?(?:\s*(?<number>\d+\s*[/-]\s*[\p{L}\d]+(?:\s*[/\-–]\s*[\p{L}\d&.]+)*))?", RegexOptions.IgnoreCase)]
     private static partial Regex Citation();

@@ -30,7 +30,8 @@ internal static class PlanDocumentParser
         if (header.Title is null)
             warnings.Add(new("no document type line (KẾ HOẠCH) and title were found", DocumentLocation.File));
 
+        // A row read twice (a merged cell, a repeated header) says the same thing once.
         return new PlanDocument(header, body.LegalBases, body.Preamble, body.Purposes, body.Requirements,
-            items, body.Duties, recipients, signature, warnings, source.Format);
+            items, body.Duties, recipients, signature, warnings.Distinct().ToList(), source.Format);
     }
 }

@@ -15,6 +15,9 @@ internal sealed partial class TaskTableParser(List<ParseWarning> warnings)
     private int? _quarter;
     private ItemGroup? _group;
     private bool _afterHeader;
+    // Which headings hold the others, told by the first one: quarters inside groups (I → QUÝ I, QUÝ II; II → …) or
+    // groups inside quarters (QUÝ I → A, B; QUÝ II → A, B). An outer heading ends the inner one above it.
+    private bool? _quartersOuter;
 
     public static List<PlanItemEntry> Parse(IReadOnlyList<TaskTableFragment> fragments, int? planYear, List<ParseWarning> warnings)
     {
@@ -25,7 +28,7 @@ internal sealed partial class TaskTableParser(List<ParseWarning> warnings)
         var items = parser._tasks.Select(t => TaskBuilder.Build(t.Task, t.Columns, planYear, warnings)).ToList();
         if (items.Count == 0)
             throw new PlanDocumentException("The task table has a header but no task rows.", fragments[0].Location);
-        return Number(items, warnings);
+        return TaskNumbering.Number(items, warnings);
     }
 
     private PendingTask? Last => _tasks.Count > 0 ? _tasks[^1].Task : null;
@@ -56,14 +59,15 @@ internal sealed partial class TaskTableParser(List<ParseWarning> warnings)
 
         if (QuarterOf(single ?? content) is { } quarter && (single is not null || !HasUnits(row, columns)))
         {
+            _quartersOuter ??= true;
+            if (_quartersOuter == true) _group = null;
             _quarter = quarter;
             return;
         }
         switch (label.Kind)
         {
             case LabelKind.Roman or LabelKind.UpperLetter:
-                _group = new ItemGroup(label.Text, content.Length > 0 ? content : single ?? label.Text);
-                _quarter = null;
+                SetGroup(new ItemGroup(label.Text, content.Length > 0 ? content : single ?? label.Text));
                 return;
             case LabelKind.Integer or LabelKind.Hierarchical or LabelKind.LowerLetter:
                 StartTask(row, columns, label);
@@ -82,8 +86,7 @@ internal sealed partial class TaskTableParser(List<ParseWarning> warnings)
         var bold = own.All(c => c.IsBold);
         if (single is not null && TryGroup(text, bold, out var group))
         {
-            _group = group;
-            if (group.Label is not null) _quarter = null;
+            SetGroup(group);
         }
         else if (Last is null || HasUnits(row, columns) && Last.HasUnits && StartsSentence(content))
         {
@@ -94,6 +97,15 @@ internal sealed partial class TaskTableParser(List<ParseWarning> warnings)
         {
             Last.Add(row, columns, isFirstRow: false);
         }
+    }
+
+    /// <summary>A labelled group starts afresh unless it sits inside a quarter; an unmarked heading never ends a quarter.</summary>
+    private void SetGroup(ItemGroup group)
+    {
+        _group = group;
+        if (group.Label is null) return;
+        _quartersOuter ??= false;
+        if (_quartersOuter == false) _quarter = null;
     }
 
     private void StartTask(SourceRow row, ColumnMap columns, OrdinalLabel label)
@@ -133,15 +145,6 @@ internal sealed partial class TaskTableParser(List<ParseWarning> warnings)
     {
         var m = QuarterRow().Match(VietnameseText.Fold(VietnameseText.Collapse(text)));
         return m.Success ? VietnameseText.ParseRoman(m.Groups[1].Value) ?? int.Parse(m.Groups[1].Value) : null;
-    }
-
-    /// <summary>Written numbers when they are unique whole numbers; otherwise 1..n in order, with a warning.</summary>
-    private static List<PlanItemEntry> Number(List<PlanItemEntry> items, List<ParseWarning> warnings)
-    {
-        var written = items.Select(i => i.Ordinal).ToList();
-        if (items.All(i => i.Ordinal > 0 && i.OrdinalText.Length > 0) && written.Distinct().Count() == written.Count) return items;
-        warnings.Add(new($"task numbers are not unique whole numbers ({string.Join(", ", items.Select(i => i.OrdinalText).Take(8))} …); tasks are numbered 1–{items.Count} in order", items[0].Location));
-        return items.Select((item, i) => item with { Ordinal = i + 1 }).ToList();
     }
 
     // "QUÝ II", "II. QUÝ II", "Nhiệm vụ quý II/2023", "QUÝ I (từ tháng 01 đến tháng 3)".

@@ -47,7 +47,8 @@ internal static class ExampleValues
         PlanId, "244/KH-UBND", UbndCanTho, new DateOnly(2022, 12, 20), 2023, PlanFieldsExample.Title, PlanLifecycle.Published, 32, Created, Created);
 
     private static readonly PlanItemDto Item = new(
-        PlanId, "244/KH-UBND", 6, 1,
+        // A group is shown as plans grouped by subject print it (the seed itself is grouped by quarter only).
+        PlanId, "244/KH-UBND", 6, 1, "6", new ItemGroupDto("I", "Công tác tổ chức phong trào thi đua"),
         "Tổ chức họp Hội đồng TĐKT (Phiên thứ nhất) xét các danh hiệu thi đua cấp thành phố; …",
         BanTdkt, "Cơ quan Thường trực Hội đồng TĐKT", [], true,
         "Ban TĐKT thành phố (Cơ quan Thường trực Hội đồng TĐKT) chủ trì phối hợp với các cơ quan liên quan",
@@ -58,7 +59,7 @@ internal static class ExampleValues
         19, 3, "Khen thưởng, tôn vinh và biểu dương học sinh đạt giải cao tại các kỳ thi học sinh giỏi cấp quốc gia năm học 2022 – 2023",
         "so-gddt-can-tho", null, ["ban-tdkt-can-tho"], true,
         "Sở Giáo dục và Đào tạo chủ trì phối hợp với Ban TĐKT thành phố (Cơ quan Thường trực Hội đồng TĐKT) và các cơ quan liên quan",
-        new DuePeriodInput(2023, 7), "tháng 7/2023");
+        new DuePeriodInput(2023, 7), "tháng 7/2023", null, new ItemGroupInput("II", "Công tác khen thưởng"));
 
     private static readonly JurisdictionDto CanThoJurisdiction = new("92", "Thành phố Cần Thơ", UnitLevel.Province, new DateOnly(2025, 7, 1), null);
 
@@ -172,7 +173,7 @@ internal static class ExampleValues
                 BanTdkt, ItemStatus.InProgress, new DateOnly(2023, 2, 28), "cuối tháng 02 năm 2023", 15)],
             [new DueSoonItem(10, "Tổ chức Đoàn tham dự Hội nghị Tổng kết chỉ tiêu giao ước thi đua năm 2022 …", BanTdkt,
                 ItemStatus.NotStarted, new DateOnly(2023, 3, 31), "tháng 3/2023")],
-            Reported),
+            Reported, []),
         [typeof(Page<PlanStatusRow>)] = new Page<PlanStatusRow>(
             [new PlanStatusRow(PlanId, "244/KH-UBND", PlanFieldsExample.Title, UbndCanTho, 2023, PlanLifecycle.Published, 32, 3, 2, 9.4m, Reported)], 1, 20, 0),
         [typeof(AgencyStatusDto)] = new AgencyStatusDto(SoGddt, new DateOnly(2023, 8, 2), new GroupTotals(1, 0, 1), new GroupTotals(0, 0, 0),

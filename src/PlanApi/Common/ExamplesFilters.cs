@@ -84,7 +84,7 @@ internal static class ApiExamples
             401 => new ProblemDetails { Title = "Unauthorized", Status = 401, Detail = "Send a valid X-Api-Key header or an Authorization: Bearer token." },
             403 => new ProblemDetails { Title = "Forbidden", Status = 403, Detail = "Agency 'ninh-kieu' neither leads nor co-operates on item 6." },
             412 => new ProblemDetails { Title = "Precondition failed", Status = 412, Detail = "The resource changed since you read it: its ETag is now \"W/7091\". Read it again and retry." },
-            413 => new ProblemDetails { Title = "Request body too large", Status = 413, Detail = "Request bodies are limited to 1048576 bytes." },
+            413 => new ProblemDetails { Title = "Request body too large", Status = 413, Detail = "Request bodies are limited to 1 MiB (1048576 bytes); this one is 1.5 MiB (1572864 bytes)." },
             428 => new ProblemDetails { Title = "Precondition required", Status = 428, Detail = "Send If-Match with the ETag you read, so that no one else's change is overwritten." },
             415 => new ProblemDetails { Title = "Unsupported Media Type", Status = 415, Detail = "Send the body as application/json." },
             429 => new ProblemDetails { Title = "Too many requests", Status = 429, Detail = "Rate limit reached; retry after the delay in Retry-After." },

@@ -141,6 +141,9 @@ internal sealed class PlanItemConfiguration : IEntityTypeConfiguration<PlanItem>
         b.Property(i => i.LeadRole).HasMaxLength(Limits.Name);
         b.Property(i => i.ExecutingUnitsText).HasMaxLength(Limits.Text);
         b.Property(i => i.DueText).HasMaxLength(Limits.Name);
+        b.Property(i => i.Label).HasMaxLength(Limits.Label);
+        b.Property(i => i.GroupLabel).HasMaxLength(Limits.Label);
+        b.Property(i => i.GroupTitle).HasMaxLength(Limits.Name);
         b.Property(i => i.SearchKey).HasColumnType("text");
         b.HasOne(i => i.LeadAgency).WithMany().HasForeignKey(i => i.LeadAgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(i => i.Coordinators).WithOne().HasForeignKey(c => c.PlanItemId).OnDelete(DeleteBehavior.Cascade);

@@ -13,4 +13,6 @@ public static class Limits
     /// <summary>A national agency identifier (mã định danh) such as <c>000.00.00.H13</c>.</summary>
     public const int IdentifierCode = 32;
     public const int ListEntries = 200;
+    /// <summary>A printed task or group number: "II.3", "1.2.1", "B".</summary>
+    public const int Label = 50;
 }

@@ -23,6 +23,7 @@ public static class PlanData
             {
                 PlanId = plan.Id, Ordinal = s.Ordinal, Content = s.Content, LeadAgencyId = ids[s.LeadCode], LeadRole = s.LeadRole,
                 AndRelatedAgencies = s.AndRelatedAgencies, ExecutingUnitsText = s.ExecutingUnitsText, CreatedAt = now, UpdatedAt = now,
+                Label = s.Label, GroupLabel = s.Group?.Label, GroupTitle = s.Group?.Title,
                 Coordinators = (s.CoordinatorCodes ?? []).Select((code, position) =>
                     new PlanItemCoordinator { AgencyId = ids[code], Position = position }).ToList(),
             };

@@ -24,9 +24,15 @@ public sealed record SeedGrouping(
 
 public sealed record SeedDue(int Year, int Month, MonthPart Part);
 
+/// <param name="Label">The number as printed when it is not the ordinal ("II.3", "1.2"); null when it is.</param>
+/// <param name="Group">The group row the item stands under ("II. CÔNG TÁC KHEN THƯỞNG"), other than a quarter.</param>
 public sealed record SeedItem(
     int Ordinal, int Quarter, string Content, string LeadCode, string? LeadRole, List<string>? CoordinatorCodes,
-    bool AndRelatedAgencies, string? ExecutingUnitsText, SeedDue? Due, string? DueText);
+    bool AndRelatedAgencies, string? ExecutingUnitsText, SeedDue? Due, string? DueText,
+    string? Label = null, SeedItemGroup? Group = null);
+
+/// <summary>A group of items: "II" and "Công tác khen thưởng"; an unmarked heading has no label.</summary>
+public sealed record SeedItemGroup(string? Label, string Title);
 
 public sealed record SeedPlan(
     string IssuerCode, string Number, string? DocumentType, string? Place, DateOnly IssuedOn, int Year, string Title,

@@ -50,4 +50,10 @@ public sealed record LabeledText(string? Label, string Text);
 public sealed record PlanDuty(int Ordinal, string Text, List<string> AgencyCodes);
 
 /// <summary>The signature block: "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / Trần Việt Trường".</summary>
-public sealed record Signature(string? AuthorityPrefix, string? AuthorityBody, string Position, string Signer);
+/// <param name="AuthorityPrefix">"TM." (on behalf of a collective body), "KT.", "TL.", "TUQ." or none.</param>
+/// <param name="AuthorityBody">What the prefix acts for: "Ủy ban nhân dân"; for a lone "KT. CHỦ TỊCH", "Chủ tịch".</param>
+/// <param name="Position">The signer's own position: "Phó Chủ tịch".</param>
+/// <param name="SigningForPrefix">The second line of "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": "KT." (signing in place of).</param>
+/// <param name="SigningFor">Whom that line signs for: "Chủ tịch".</param>
+public sealed record Signature(
+    string? AuthorityPrefix, string? AuthorityBody, string Position, string Signer, string? SigningForPrefix = null, string? SigningFor = null);

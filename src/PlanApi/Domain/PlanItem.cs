@@ -13,6 +13,14 @@ public sealed class PlanItem
     /// <summary>The TT column: unique within the plan.</summary>
     public int Ordinal { get; set; }
     public int Quarter { get; set; }
+
+    /// <summary>The number as printed when it is not the ordinal: "II.3" when numbering restarts in each group.</summary>
+    public string? Label { get; set; }
+
+    /// <summary>The group row the item stands under ("II" / "Công tác khen thưởng"), other than a quarter; none when both are null.</summary>
+    public string? GroupLabel { get; set; }
+    public string? GroupTitle { get; set; }
+
     public required string Content { get; set; }
 
     /// <summary>The agency that leads (chủ trì): exactly one.</summary>

@@ -80,8 +80,8 @@ public static class Hardening
             // An endpoint may allow more ([RequestSizeLimit] on plan imports).
             var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
                 ?? limits.MaxRequestBodyBytes;
-            if (context.Request.ContentLength > limit)
-                throw new BadHttpRequestException($"Request bodies are limited to {limit} bytes.", StatusCodes.Status413PayloadTooLarge);
+            if (context.Request.ContentLength is { } length && length > limit)
+                throw new BadHttpRequestException(ByteSizes.TooLarge("Request bodies", limit, length), StatusCodes.Status413PayloadTooLarge);
             await next();
         });
         return app;

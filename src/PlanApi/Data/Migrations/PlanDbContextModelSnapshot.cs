@@ -811,6 +811,21 @@ namespace PlanApi.Data.Migrations
                         .HasColumnType("character varying(8000)")
                         .HasColumnName("executing_units_text");
 
+                    b.Property<string>("GroupLabel")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("group_label");
+
+                    b.Property<string>("GroupTitle")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("group_title");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("label");
+
                     b.Property<DateTimeOffset?>("LastReportedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_reported_at");

@@ -61,11 +61,16 @@ internal sealed class PlanStatusRow
     [ExcelColumn(Name = "Ngày hoàn thành (Completed on)", Width = 12)][ExcelFormat(Date)] public DateTime? CompletedOn { get; init; }
     [ExcelColumn(Name = "Báo cáo gần nhất, giờ Việt Nam (Last reported at, UTC+7)", Width = 17)][ExcelFormat("yyyy-MM-dd HH:mm")]
     public DateTime? LastReportedAt { get; init; }
+    // Last, so that the columns before keep their places for those who read them by position.
+    [ExcelColumn(Name = "Số in (Printed number)", Width = 8)] public string Label { get; init; } = "";
+    [ExcelColumn(Name = "Nhóm (Group)", Width = 36)] public string Group { get; init; } = "";
 
     public static PlanStatusRow From(PlanItemDto item) => new()
     {
         Ordinal = item.Ordinal,
         Quarter = item.Quarter,
+        Label = item.Label,
+        Group = item.Group is { } g ? g.Label is null ? g.Title : $"{g.Label}. {g.Title}" : "",
         Content = item.Content,
         Lead = item.Lead.Name,
         Coordinators = string.Join("; ", item.Coordinators.Select(c => c.Name)),

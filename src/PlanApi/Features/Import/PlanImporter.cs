@@ -1,3 +1,4 @@
+using System.Globalization;
 using PlanApi.Data;
 using PlanApi.Documents;
 using PlanApi.Domain;
@@ -43,7 +44,12 @@ public static class PlanImporter
         var issuer = header.IssuerName ?? throw new PlanDocumentException("The issuing body was not found.", DocumentLocation.File);
         var year = header.PlanYear ?? issuedOn.Year;
 
-        var items = document.Items.Select(i => MapItem(i, year, agencyCode, warnings)).ToList();
+        // Plans grouped by subject have no quarter rows at all: said once for the plan, not once per item.
+        var noQuarterRows = document.Items.All(i => i.Quarter is null);
+        if (noQuarterRows)
+            warnings.Add(new ImportWarning("The plan has no quarter rows (QUÝ I–IV): each item's quarter is the quarter of its deadline, " +
+                "quarter 4 when it has none.", "file"));
+        var items = document.Items.Select(i => MapItem(i, year, agencyCode, noQuarterRows, warnings)).ToList();
         var plan = new SeedPlan(
             agencyCode(issuer), number, header.DocumentType, header.Place, issuedOn, year,
             header.Title ?? throw new PlanDocumentException("The title line (trích yếu) was not found.", DocumentLocation.File),
@@ -64,34 +70,39 @@ public static class PlanImporter
     public static DateOnly IssuedOn(PlanHeader header) =>
         header.IssuedOn ?? throw new PlanDocumentException("The date of issue (\"…, ngày … tháng … năm …\") was not found.", DocumentLocation.File);
 
-    private static SeedItem MapItem(PlanItemEntry item, int planYear, Func<string, string> code, List<ImportWarning> warnings)
+    private static SeedItem MapItem(PlanItemEntry item, int planYear, Func<string, string> code, bool noQuarterRows, List<ImportWarning> warnings)
     {
         var location = item.Location.ToString();
+        // Messages name the task as the document printed it ("II.3"), which a person finds; the ordinal may be renumbered.
+        var name = $"Item {item.Label ?? item.Ordinal.ToString(CultureInfo.InvariantCulture)}";
         var due = MapDue(item.Due, planYear, out var approximated);
-        if (approximated is not null) warnings.Add(new ImportWarning($"Item {item.Ordinal}: {approximated}", location));
+        // A phrase the parser did not understand was warned about at its row already: one warning per row and cause.
+        if (approximated is not null && item.Due?.Kind != DueKind.Unrecognized) warnings.Add(new ImportWarning($"{name}: {approximated}", location));
         var quarter = item.Quarter ?? (due is not null && due.Year == planYear ? (due.Month - 1) / 3 + 1 : 4);
-        if (item.Quarter is null)
-            warnings.Add(new ImportWarning($"Item {item.Ordinal}: no quarter row above it; quarter {quarter} assumed.", location));
-        var (writtenLead, named) = Listed(item, warnings, location);
+        if (item.Quarter is null && !noQuarterRows)
+            warnings.Add(new ImportWarning($"{name}: no quarter row above it; quarter {quarter} assumed.", location));
+        var (writtenLead, named) = Listed(item, name, warnings, location);
         var lead = writtenLead ?? named.FirstOrDefault();
         if (writtenLead is null)
-            warnings.Add(new ImportWarning($"Item {item.Ordinal}: no lead agency (chủ trì) written" +
+            warnings.Add(new ImportWarning($"{name}: no lead agency (chủ trì) written" +
                 (lead is null ? "." : $"; \"{lead}\" assumed."), location));
         var coordinators = named.Where(n => n != lead).Select(code).Distinct().ToList();
-        var leadCode = lead is null ? throw new PlanDocumentException($"Item {item.Ordinal} names no executing agency.", item.Location) : code(lead);
+        var leadCode = lead is null ? throw new PlanDocumentException($"{name} names no executing agency.", item.Location) : code(lead);
         return new SeedItem(item.Ordinal, quarter, item.Content, leadCode, item.LeadRole, coordinators.Where(c => c != leadCode).ToList(),
-            item.AndRelatedAgencies, item.ExecutingUnitsText, due, item.Due?.Text);
+            item.AndRelatedAgencies, item.ExecutingUnitsText, due, item.Due?.Text,
+            item.Label == item.Ordinal.ToString(CultureInfo.InvariantCulture) ? null : item.Label,
+            item.Group is { } g ? new SeedItemGroup(g.Label, g.Heading) : null);
     }
 
     /// <summary>
     /// The lead and co-operating names without the collectives that name no set the API can list ("các doanh
     /// nghiệp"): those stay in the executing-units text, with a warning.
     /// </summary>
-    private static (string? Lead, List<string> Coordinators) Listed(PlanItemEntry item, List<ImportWarning> warnings, string location)
+    private static (string? Lead, List<string> Coordinators) Listed(PlanItemEntry item, string name, List<ImportWarning> warnings, string location)
     {
         var unlisted = item.CollectiveNames.Where(n => CollectiveSets.Recognize(n) is null).ToHashSet(StringComparer.Ordinal);
-        foreach (var name in unlisted)
-            warnings.Add(new ImportWarning($"Item {item.Ordinal}: \"{name}\" names no set of agencies that can be listed; it is kept in the executing-units text only.", location));
+        foreach (var set in unlisted)
+            warnings.Add(new ImportWarning($"{name}: \"{set}\" names no set of agencies that can be listed; it is kept in the executing-units text only.", location));
         return (item.LeadName is { } l && unlisted.Contains(l) ? null : item.LeadName, item.CoordinatorNames.Where(n => !unlisted.Contains(n)).ToList());
     }
 
@@ -138,7 +149,7 @@ public static class PlanImporter
     private static Signature? MapSignature(PlanSignature? signature, List<ImportWarning> warnings)
     {
         if (signature is { Position: { } position, Signer: { } signer })
-            return new Signature(signature.AuthorityPrefix, signature.AuthorityBody, position, signer);
+            return new Signature(signature.AuthorityPrefix, signature.AuthorityBody, position, signer, signature.SigningForPrefix, signature.SigningFor);
         warnings.Add(new ImportWarning("No complete signature block (position and signer) was found.", "file"));
         return null;
     }

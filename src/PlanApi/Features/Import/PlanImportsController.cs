@@ -92,7 +92,7 @@ public sealed class PlanImportsController(ISender sender) : ApiControllerBase
         if (upload.File is not { } file) throw new RequestValidationException("file", "Upload the plan document in the 'file' field.");
         if (file.Length == 0) throw new RequestValidationException("file", "The file is empty.");
         if (file.Length > MaxUploadBytes)
-            throw new BadHttpRequestException($"Plan documents are limited to {MaxUploadBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+            throw new BadHttpRequestException(ByteSizes.TooLarge("Plan documents", MaxUploadBytes, file.Length), StatusCodes.Status413PayloadTooLarge);
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, ct);
         return (buffer.ToArray(), file.FileName);

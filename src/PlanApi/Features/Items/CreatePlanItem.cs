@@ -13,8 +13,8 @@ namespace PlanApi.Features.Items;
 public sealed record CreatePlanItemBody(
     int Ordinal, int Quarter, string Content, string LeadAgencyCode, string? LeadRole,
     IReadOnlyList<string>? CoordinatingAgencyCodes, bool AndRelatedAgencies, string? ExecutingUnitsText,
-    DuePeriodInput? Due, string? DueText)
-    : PlanItemFields(Quarter, Content, LeadAgencyCode, LeadRole, CoordinatingAgencyCodes, AndRelatedAgencies, ExecutingUnitsText, Due, DueText);
+    DuePeriodInput? Due, string? DueText, string? Label = null, ItemGroupInput? Group = null)
+    : PlanItemFields(Quarter, Content, LeadAgencyCode, LeadRole, CoordinatingAgencyCodes, AndRelatedAgencies, ExecutingUnitsText, Due, DueText, Label, Group);
 
 public sealed record CreatePlanItemCommand(Guid PlanId, CreatePlanItemBody Body) : ICommand<PlanItemDto>, IAuditedCommand
 {

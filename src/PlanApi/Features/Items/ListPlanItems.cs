@@ -18,7 +18,8 @@ public sealed record ListPlanItemsQuery(
     string? Q,
     bool IncludeDrafts,
     int Limit,
-    int Offset) : IQuery<Page<PlanItemDto>>, IPagedQuery;
+    int Offset,
+    string? Group = null) : IQuery<Page<PlanItemDto>>, IPagedQuery;
 
 internal sealed class ListPlanItemsValidator : AbstractValidator<ListPlanItemsQuery>
 {
@@ -29,6 +30,7 @@ internal sealed class ListPlanItemsValidator : AbstractValidator<ListPlanItemsQu
         RuleFor(q => q.Lead).MaximumLength(Limits.Code).Clean();
         RuleFor(q => q.Agency).MaximumLength(Limits.Code).Clean();
         RuleFor(q => q.Q).MaximumLength(200).Clean();
+        RuleFor(q => q.Group).MaximumLength(Limits.Name).Clean();
     }
 }
 
@@ -41,6 +43,8 @@ internal sealed class ListPlanItemsHandler(PlanDbContext db, TimeProvider clock)
         var items = PlanItemFilters.Apply(
             db.PlanItems.AsNoTracking().Where(i => i.PlanId == query.PlanId),
             query.Quarter, query.Lead, query.Agency, query.Status, query.Overdue, query.Q, today);
+        // A group by its label as printed ("II") or, for an unmarked heading, its title.
+        if (query.Group?.Trim() is { Length: > 0 } group) items = items.Where(i => i.GroupLabel == group || i.GroupTitle == group);
         var key = SearchText.Fold(query.Q);
         var ordered = key.Length > 0
             ? items.OrderByDescending(i => EF.Functions.TrigramsWordSimilarity(key, i.SearchKey)).ThenBy(i => i.Ordinal)

@@ -9,6 +9,8 @@ namespace PlanApi.Features.Items;
 /// <param name="PlanNumber">The plan's number and symbol, e.g. "244/KH-UBND".</param>
 /// <param name="Ordinal">The TT column: the item's number within its plan.</param>
 /// <param name="Quarter">Quarter group (QUÝ I–IV) as 1–4.</param>
+/// <param name="Label">The number as the document printed it: "II.3" when the numbering restarts in each group, else the ordinal.</param>
+/// <param name="Group">The group row the item stands under ("II. Công tác khen thưởng"); null when the plan has none.</param>
 /// <param name="Content">The task as written (Nội dung).</param>
 /// <param name="Lead">The agency that leads (chủ trì).</param>
 /// <param name="LeadRole">The role written after the lead agency, if any.</param>
@@ -30,6 +32,8 @@ public sealed record PlanItemDto(
     string PlanNumber,
     int Ordinal,
     int Quarter,
+    string Label,
+    ItemGroupDto? Group,
     string Content,
     AgencyRefDto Lead,
     string? LeadRole,
@@ -57,6 +61,8 @@ public sealed record PlanItemDto(
         i.Plan!.Number,
         i.Ordinal,
         i.Quarter,
+        i.Label ?? i.Ordinal.ToString(),
+        i.GroupTitle == null ? null : new ItemGroupDto(i.GroupLabel, i.GroupTitle),
         i.Content,
         new AgencyRefDto(i.LeadAgency!.Code, i.LeadAgency.Name, i.LeadAgency.ShortName),
         i.LeadRole,
@@ -100,3 +106,8 @@ public sealed record DueDto(int? Year, int? Month, MonthPart? Part, string? Text
 /// <param name="Month">Month, 1–12.</param>
 /// <param name="Part">early (đầu tháng), mid (giữa tháng), late (cuối tháng) or whole (default).</param>
 public sealed record DuePeriodInput(int Year, int Month, MonthPart Part = MonthPart.Whole);
+
+/// <summary>A group of a plan's items: a Roman-numeral or lettered row of its table ("II. CÔNG TÁC KHEN THƯỞNG"), or an unmarked heading.</summary>
+/// <param name="Label">"II", "B"; null for an unmarked heading.</param>
+/// <param name="Title">The heading as printed.</param>
+public sealed record ItemGroupDto(string? Label, string Title);

@@ -16,6 +16,8 @@ namespace PlanApi.Features.Items;
 /// <param name="ExecutingUnitsText">The Đơn vị thực hiện cell as written.</param>
 /// <param name="Due">Due period; omit when the document gives none (the item is then due by the end of its quarter).</param>
 /// <param name="DueText">The due phrase as written, e.g. "đầu tháng 02 /2023" or "thường xuyên" (kept even without a due period).</param>
+/// <param name="Label">The number as printed ("II.3"), when it is not the ordinal. Omitted on an update, the item keeps its label.</param>
+/// <param name="Group">The group row the item stands under ("II" / "Công tác khen thưởng"). Omitted on an update, the item keeps its group.</param>
 public record PlanItemFields(
     int Quarter,
     string Content,
@@ -25,7 +27,14 @@ public record PlanItemFields(
     bool AndRelatedAgencies,
     string? ExecutingUnitsText,
     DuePeriodInput? Due,
-    string? DueText);
+    string? DueText,
+    string? Label = null,
+    ItemGroupInput? Group = null);
+
+/// <summary>A group of items as written in a request.</summary>
+/// <param name="Label">"II", "B"; omit for an unmarked heading.</param>
+/// <param name="Title">The heading, e.g. "Công tác khen thưởng".</param>
+public sealed record ItemGroupInput(string? Label, string Title);
 
 internal sealed class PlanItemFieldsValidator : AbstractValidator<PlanItemFields>
 {
@@ -43,6 +52,12 @@ internal sealed class PlanItemFieldsValidator : AbstractValidator<PlanItemFields
         RuleForEach(i => i.CoordinatingAgencyCodes).NotEmpty().MaximumLength(Limits.Code).Clean();
         RuleFor(i => i).Must(i => i.CoordinatingAgencyCodes is null || !i.CoordinatingAgencyCodes.Contains(i.LeadAgencyCode))
             .WithName("coordinatingAgencyCodes").WithMessage("The lead agency cannot also be a coordinating agency.");
+        RuleFor(i => i.Label).MaximumLength(Limits.Label).Clean();
+        When(i => i.Group is not null, () =>
+        {
+            RuleFor(i => i.Group!.Title).NotEmpty().MaximumLength(Limits.Name).Clean().OverridePropertyName("group.title");
+            RuleFor(i => i.Group!.Label).MaximumLength(Limits.Label).Clean().OverridePropertyName("group.label");
+        });
         When(i => i.Due is not null, () =>
         {
             RuleFor(i => i.Due!.Year).InclusiveBetween(2000, 2100).OverridePropertyName("due.year");
@@ -75,6 +90,9 @@ internal static class PlanItemWrites
         item.LeadRole = Blank(fields.LeadRole);
         item.AndRelatedAgencies = fields.AndRelatedAgencies;
         item.ExecutingUnitsText = Blank(fields.ExecutingUnitsText);
+        // A v1 body knows no label or group: leaving them out keeps what the item has.
+        if (fields.Label is not null) item.Label = Blank(fields.Label);
+        if (fields.Group is { } group) (item.GroupLabel, item.GroupTitle) = (Blank(group.Label), group.Title.Trim());
         var due = fields.Due is { } d ? new DuePeriod(d.Year, d.Month, d.Part) : null;
         item.Schedule(planYear, fields.Quarter, due, Blank(fields.DueText));
         item.Coordinators.RemoveAll(c => !coordinators.Contains(c.AgencyId));

@@ -22,6 +22,7 @@ public sealed class PlanItemsController(ISender sender) : ApiControllerBase
     /// <param name="status">Current status.</param>
     /// <param name="overdue">true: only overdue items; false: only items that are not overdue.</param>
     /// <param name="q">Words from the content, ignoring case and diacritics.</param>
+    /// <param name="group">A group of items: its label as printed ("II", "B") or, for a heading without one, its title.</param>
     /// <param name="limit">Page size, 1–100.</param>
     /// <param name="offset">Entries to skip.</param>
     /// <response code="200">A page of items.</response>
@@ -30,9 +31,9 @@ public sealed class PlanItemsController(ISender sender) : ApiControllerBase
     [ProducesResponseType<Page<PlanItemDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     public async Task<ActionResult<Page<PlanItemDto>>> List(
-        Guid planId, int? quarter, string? lead, string? agency, ItemStatus? status, bool? overdue, string? q,
+        Guid planId, int? quarter, string? lead, string? agency, ItemStatus? status, bool? overdue, string? q, string? group,
         int limit = Paging.DefaultLimit, int offset = 0, CancellationToken ct = default) =>
-        (await sender.Send(new ListPlanItemsQuery(planId, quarter, lead, agency, status, overdue, q, User.CanReadDrafts(), limit, offset), ct))
+        (await sender.Send(new ListPlanItemsQuery(planId, quarter, lead, agency, status, overdue, q, User.CanReadDrafts(), limit, offset, group), ct))
         .WithLinks(Request);
 
     /// <summary>Get an item</summary>

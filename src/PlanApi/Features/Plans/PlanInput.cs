@@ -88,6 +88,10 @@ internal sealed class PlanFieldsValidator : AbstractValidator<PlanFields>
                 .Must(a => a is null or "TM." or "KT." or "TL." or "TUQ.")
                 .WithMessage("One of TM., KT., TL., TUQ.").OverridePropertyName("signature.authorityPrefix");
             RuleFor(p => p.Signature!.AuthorityBody).MaximumLength(Limits.Name).Clean().OverridePropertyName("signature.authorityBody");
+            RuleFor(p => p.Signature!.SigningForPrefix)
+                .Must(a => a is null or "KT." or "TL." or "TUQ.")
+                .WithMessage("One of KT., TL., TUQ.").OverridePropertyName("signature.signingForPrefix");
+            RuleFor(p => p.Signature!.SigningFor).MaximumLength(Limits.Name).Clean().OverridePropertyName("signature.signingFor");
         });
     }
 

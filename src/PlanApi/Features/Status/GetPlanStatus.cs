@@ -67,7 +67,7 @@ internal sealed class GetPlanStatusHandler(PlanDbContext db, TimeProvider clock,
             .OrderBy(i => i.Ordinal)
             .Select(i => new
             {
-                i.Ordinal, i.Quarter, i.Content, i.Status, i.DueEnd, i.DueText, i.CompletedOn, i.LastReportedAt, i.UpdatedAt,
+                i.Ordinal, i.Quarter, i.GroupLabel, i.GroupTitle, i.Content, i.Status, i.DueEnd, i.DueText, i.CompletedOn, i.LastReportedAt, i.UpdatedAt,
                 Lead = new AgencyRefDto(i.LeadAgency!.Code, i.LeadAgency.Name, i.LeadAgency.ShortName),
             })
             .ToListAsync(ct);
@@ -99,6 +99,11 @@ internal sealed class GetPlanStatusHandler(PlanDbContext db, TimeProvider clock,
                 .Select(i => new DueSoonItem(i.Ordinal, i.Content, i.Lead, i.Status, i.DueEnd, i.DueText))
                 .OrderBy(i => i.DueEnd).ThenBy(i => i.Ordinal)
                 .ToList(),
-            lastReport);
+            lastReport,
+            // In document order: a group comes where its first item does (items are read in ordinal order).
+            items.Where(i => i.GroupTitle is not null).GroupBy(i => (i.GroupLabel, i.GroupTitle))
+                .Select(g => new ItemGroupStatus(g.Key.GroupLabel, g.Key.GroupTitle!, g.Count(), g.Count(i => i.Status == ItemStatus.Completed),
+                    g.Count(i => Overdue(i.Status, i.DueEnd))))
+                .ToList());
     }
 }

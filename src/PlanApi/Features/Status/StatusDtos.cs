@@ -25,6 +25,11 @@ public sealed record GroupTotals(int Total, int Completed, int Overdue);
 /// <summary>Totals of one quarter group.</summary>
 public sealed record QuarterStatus(int Quarter, int Total, int Completed, int Overdue);
 
+/// <summary>Totals of one group of items ("II. Công tác khen thưởng").</summary>
+/// <param name="Label">The group's label as printed; null for an unmarked heading.</param>
+/// <param name="Title">The group's heading.</param>
+public sealed record ItemGroupStatus(string? Label, string Title, int Total, int Completed, int Overdue);
+
 /// <summary>Totals of the items one agency leads.</summary>
 public sealed record LeadStatus(AgencyRefDto Agency, int Total, int Completed, int Overdue);
 
@@ -58,11 +63,12 @@ public sealed record DueSoonItem(int Ordinal, string Content, AgencyRefDto Lead,
 /// <param name="OverdueItems">Overdue items, most overdue first.</param>
 /// <param name="DueSoon">Open items due in the next 30 days, soonest first.</param>
 /// <param name="LastReportedAt">When the newest progress report was accepted.</param>
+/// <param name="ByGroup">Totals per group of items, in document order; empty when the plan's table has no groups.</param>
 public sealed record PlanStatusDto(
     Guid PlanId, string Number, string Title, PlanLifecycle Lifecycle, DateTimeOffset AsOf, DateOnly Today, int TotalItems,
     decimal CompletionPercent, StatusCounts ByStatus, int OverdueCount, int CompletedLateCount,
     IReadOnlyList<QuarterStatus> ByQuarter, IReadOnlyList<LeadStatus> ByLeadAgency, IReadOnlyList<OverdueItem> OverdueItems,
-    IReadOnlyList<DueSoonItem> DueSoon, DateTimeOffset? LastReportedAt) : ICachedResource;
+    IReadOnlyList<DueSoonItem> DueSoon, DateTimeOffset? LastReportedAt, IReadOnlyList<ItemGroupStatus> ByGroup) : ICachedResource;
 
 /// <summary>One plan's status in the city-wide summary.</summary>
 public sealed record PlanStatusRow(

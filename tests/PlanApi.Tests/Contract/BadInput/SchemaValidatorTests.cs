@@ -13,7 +13,7 @@ public sealed class SchemaValidatorTests
 
     private static JsonObject Item() => JsonNode.Parse("""
         {
-          "planId": "6f1c2d3e-4b5a-4c6d-8e7f-901234567890", "planNumber": "244/KH-UBND", "ordinal": 19, "quarter": 3,
+          "planId": "6f1c2d3e-4b5a-4c6d-8e7f-901234567890", "planNumber": "244/KH-UBND", "ordinal": 19, "quarter": 3, "label": "19", "group": null,
           "content": "Khen thưởng học sinh giỏi", "lead": { "code": "so-gddt-can-tho", "name": "Sở Giáo dục và Đào tạo", "shortName": null },
           "leadRole": null, "coordinators": [], "andRelatedAgencies": true, "executingUnitsText": null,
           "due": { "year": 2023, "month": 7, "part": "whole", "text": "tháng 7/2023", "start": "2023-07-01", "end": "2023-07-31", "endOfQuarter": false },

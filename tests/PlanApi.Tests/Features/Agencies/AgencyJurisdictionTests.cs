@@ -51,7 +51,7 @@ public sealed class AgencyJurisdictionTests(PlanApiFactory api) : IClassFixture<
         var board = await _client.GetJsonAsync("/api/v1/agencies/ban-tdkt-trung-uong");
         Assert.Null(board["jurisdictionCode"]);
         Assert.Null(board["jurisdiction"]);
-        Assert.Equal(["ban-tdkt-trung-uong", "hd-tdkt-trung-uong", "van-phong-chinh-phu"],
+        Assert.Equal(["ban-tdkt-trung-uong", "chinh-phu", "hd-tdkt-trung-uong", "quoc-hoi", "thu-tuong-chinh-phu", "van-phong-chinh-phu"],
             (await AllCodesAsync("jurisdiction=none")).Where(c => !c.StartsWith("test-", StringComparison.Ordinal)));
     }
 

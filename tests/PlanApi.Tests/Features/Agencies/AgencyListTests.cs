@@ -5,11 +5,11 @@ using PlanApi.Tests.Infrastructure;
 
 namespace PlanApi.Tests.Features.Agencies;
 
-/// <summary>GET /api/v1/agencies without a search: the seeded 138 agencies, paging and the kind filter. Read-only.</summary>
+/// <summary>GET /api/v1/agencies without a search: the seeded 141 agencies, paging and the kind filter. Read-only.</summary>
 public sealed class AgencyListTests(PlanApiFactory api) : IClassFixture<PlanApiFactory>
 {
-    /// <summary>The 35 of seeds/agencies.json and the People's Committees of Cần Thơ's 103 wards and communes.</summary>
-    private const int SeededAgencies = 138;
+    /// <summary>The 38 of seeds/agencies.json (the national issuers Quốc hội, Chính phủ and Thủ tướng Chính phủ among them) and the People's Committees of Cần Thơ's 103 wards and communes.</summary>
+    private const int SeededAgencies = 141;
 
     private static readonly string[] Districts =
         ["binh-thuy", "cai-rang", "co-do", "ninh-kieu", "o-mon", "phong-dien", "thoi-lai", "thot-not", "vinh-thanh"];
@@ -52,9 +52,10 @@ public sealed class AgencyListTests(PlanApiFactory api) : IClassFixture<PlanApiF
         var pages = new List<JsonNode> { await _client.GetJsonAsync("/api/v1/agencies") };
         while (pages[^1]["next"] is { } next) pages.Add(await _client.GetJsonAsync(next.GetValue<string>()));
 
-        Assert.Equal(7, pages.Count);
-        Assert.Equal(SeededAgencies - 6 * 20, Codes(pages[^1]).Count);
-        Assert.Equal(120, pages[^1]["offset"]!.GetValue<int>());
+        Assert.Equal(8, pages.Count);
+        Assert.Single(Codes(pages[^1]));
+        Assert.Equal(1, SeededAgencies - 7 * 20);
+        Assert.Equal(140, pages[^1]["offset"]!.GetValue<int>());
         Assert.All(pages, p => Assert.Equal(SeededAgencies, p["total"]!.GetValue<int>()));
         var all = pages.SelectMany(Codes).ToList();
         Assert.Equal(SeededAgencies, all.Distinct().Count());

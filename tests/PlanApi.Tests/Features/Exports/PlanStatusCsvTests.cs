@@ -17,7 +17,7 @@ public sealed class PlanStatusCsvTests(PlanApiFactory api) : IClassFixture<PlanA
         "TT (No.)", "Quý (Quarter)", "Nội dung (Content)", "Chủ trì (Lead)", "Phối hợp (Coordinators)", "Thời hạn (Due)",
         "Từ ngày (Due start)", "Đến ngày (Due end)", "Trạng thái (Status)", "Tiến độ % (Percent complete)", "Quá hạn (Overdue)",
         "Số ngày quá hạn (Days overdue)", "Ngày hoàn thành (Completed on)",
-        "Báo cáo gần nhất, giờ Việt Nam (Last reported at, UTC+7)",
+        "Báo cáo gần nhất, giờ Việt Nam (Last reported at, UTC+7)", "Số in (Printed number)", "Nhóm (Group)",
     ];
 
     private readonly HttpClient _client = api.CreateClient();

@@ -134,7 +134,17 @@ public sealed class PlanImportTests(PlanApiFactory api) : IClassFixture<PlanApiF
         var bytes = new byte[10 * 1024 * 1024 + 1];
         Array.Fill(bytes, (byte)'a');
         var response = await _admin.PostAsync("/api/v1/plan-imports", Upload(bytes, "big.txt"));
-        await response.ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        var problem = await response.ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("Plan documents are limited to 10 MiB (10485760 bytes); this one is 10 MiB (10485761 bytes).", problem["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_upload_far_over_the_limit_is_413_before_it_is_read_and_says_both_sizes()
+    {
+        var bytes = new byte[20 * 1024 * 1024];
+        var response = await _admin.PostAsync("/api/v1/plan-imports", Upload(bytes, "huge.docx"));
+        var detail = (await response.ProblemAsync(HttpStatusCode.RequestEntityTooLarge))["detail"]!.GetValue<string>();
+        Assert.StartsWith("Request bodies are limited to 10.06 MiB (10551296 bytes); this one is 20 MiB (", detail);
     }
 
     [Fact]

@@ -101,7 +101,7 @@ public sealed class AppendixPlanTests
     public void Recipients_without_dashes_and_a_signature_for_the_chairman()
     {
         Assert.Equal(["UBND thành phố", "Ban TĐKT thành phố", "Lưu: VT"], Document.Recipients);
-        Assert.Equal(new PlanSignature("TM.", "Ủy ban nhân dân", "Phó Chủ tịch", "Lê Văn Bình"), Document.Signature);
+        Assert.Equal(new PlanSignature("TM.", "Ủy ban nhân dân", "Phó Chủ tịch", "Lê Văn Bình", "KT.", "Chủ tịch"), Document.Signature);
     }
 
     [Fact]
