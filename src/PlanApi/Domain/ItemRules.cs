@@ -48,9 +48,19 @@ public static class ItemRules
     public static bool CompletedLate(ItemStatus status, DateOnly? completedOn, DateOnly dueEnd) =>
         CompletedLate(status, completedOn, OverdueDays.After(dueEnd));
 
-    /// <summary>The next day, from today on, by which an open item has something due; null when nothing is.</summary>
-    public static DateOnly? NextDue(ItemStatus status, IReadOnlyList<NpgsqlRange<DateOnly>> overdueDays, DateOnly today) =>
-        IsClosed(status) ? null : OverdueDays.NextDue(overdueDays, today);
+    /// <summary>
+    /// The next day, from today on, by which an open item has something due and not yet reported: its deadline, or a
+    /// recurring item's next occurrence no report covers; null when nothing is (ongoing items never have one).
+    /// </summary>
+    public static DateOnly? NextDue(ItemStatus status, DueKind? kind, DateOnly dueEnd, DueRecurrence? every,
+        IReadOnlyList<NpgsqlRange<DateOnly>> overdueDays, DateOnly today) => IsClosed(status) ? null : kind switch
+    {
+        DueKind.Ongoing => null,
+        // An occurrence is uncovered while the day after it is due is an overdue day.
+        DueKind.Recurring when every is not null => DueOccurrences.Of(every, dueEnd.Year).Select(o => o.Due)
+            .Where(d => d >= today && OverdueDays.Includes(overdueDays, d.AddDays(1))).Cast<DateOnly?>().FirstOrDefault(),
+        _ => dueEnd >= today ? dueEnd : null,
+    };
 
     /// <summary>Percent complete implied or checked by a status; null when the reporter may choose.</summary>
     public static string? CheckPercent(ItemStatus status, int percent) => status switch

@@ -39,13 +39,6 @@ public static class OverdueDays
     /// <summary>The first day of the overdue stretch that holds <paramref name="day"/>, if any.</summary>
     public static DateOnly? Since(IReadOnlyList<NpgsqlRange<DateOnly>> days, DateOnly day) => Containing(days, day)?.LowerBound;
 
-    /// <summary>
-    /// The next day, from <paramref name="today"/> on, by which something is due: the eve of an overdue stretch that
-    /// has not begun.
-    /// </summary>
-    public static DateOnly? NextDue(IReadOnlyList<NpgsqlRange<DateOnly>> days, DateOnly today) =>
-        days.Select(r => r.LowerBound.AddDays(-1)).Where(d => d >= today).Order().Cast<DateOnly?>().FirstOrDefault();
-
     private static NpgsqlRange<DateOnly>? Containing(IReadOnlyList<NpgsqlRange<DateOnly>> days, DateOnly day)
     {
         foreach (var r in days)

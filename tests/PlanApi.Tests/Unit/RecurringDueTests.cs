@@ -92,6 +92,8 @@ public sealed class RecurringDueTests
         // Nothing reported: overdue since 1 February, the day after January was due.
         Assert.Equal(new DateOnly(2023, 2, 1), OverdueDays.Since(item.OverdueDays, new DateOnly(2023, 4, 10)));
         Assert.Equal(69, ItemRules.DaysOverdue(item.Status, item.OverdueDays, new DateOnly(2023, 4, 10)));
+        // Months overdue in a row are one stretch of days, but each is still due in turn.
+        Assert.Equal(new DateOnly(2023, 4, 30), ItemRules.NextDue(item.Status, item.DueKind, item.DueEnd, item.Due?.Every, item.OverdueDays, new DateOnly(2023, 4, 10)));
         item.Apply(Report(Noon, new DateOnly(2023, 2, 1), new DateOnly(2023, 2, 28)));
         Assert.Equal(10, ItemRules.DaysOverdue(item.Status, item.OverdueDays, new DateOnly(2023, 4, 10)));
     }
@@ -104,7 +106,7 @@ public sealed class RecurringDueTests
         Assert.True(item.IsOverdue(new DateOnly(2024, 6, 1)));
         item.Apply(Report(Noon, new DateOnly(2023, 10, 1), new DateOnly(2023, 12, 31)));
         Assert.False(item.IsOverdue(new DateOnly(2024, 6, 1)));
-        Assert.Null(ItemRules.NextDue(item.Status, item.OverdueDays, new DateOnly(2024, 1, 1)));
+        Assert.Null(ItemRules.NextDue(item.Status, item.DueKind, item.DueEnd, item.Due?.Every, item.OverdueDays, new DateOnly(2024, 1, 1)));
     }
 
     [Fact]
@@ -116,7 +118,7 @@ public sealed class RecurringDueTests
         Assert.True(item.IsOverdue(new DateOnly(2023, 2, 21)));
         Assert.False(item.IsOverdue(new DateOnly(2023, 3, 21)));
         Assert.False(item.IsOverdue(new DateOnly(2023, 4, 21)));
-        Assert.Equal(new DateOnly(2023, 5, 20), ItemRules.NextDue(item.Status, item.OverdueDays, new DateOnly(2023, 3, 21)));
+        Assert.Equal(new DateOnly(2023, 5, 20), ItemRules.NextDue(item.Status, item.DueKind, item.DueEnd, item.Due?.Every, item.OverdueDays, new DateOnly(2023, 3, 21)));
     }
 
     [Fact]
@@ -128,7 +130,7 @@ public sealed class RecurringDueTests
         foreach (var day in new DateOnly[] { new(2023, 1, 1), new(2023, 12, 31), new(2024, 1, 1), new(2030, 6, 1) })
         {
             Assert.False(item.IsOverdue(day));
-            Assert.Null(ItemRules.NextDue(item.Status, item.OverdueDays, day));
+            Assert.Null(ItemRules.NextDue(item.Status, item.DueKind, item.DueEnd, item.Due?.Every, item.OverdueDays, day));
         }
         item.Apply(Report(new DateTimeOffset(2024, 3, 1, 3, 0, 0, TimeSpan.Zero), status: ItemStatus.Completed));
         Assert.False(ItemRules.CompletedLate(item.Status, item.CompletedOn, item.OverdueDays));
@@ -145,7 +147,7 @@ public sealed class RecurringDueTests
         range.Schedule(2023, 3, ItemDue.Between(new DateOnly(2023, 7, 1), new DateOnly(2023, 8, 31)), "Tháng 7 – 8/2023");
         Assert.False(range.IsOverdue(new DateOnly(2023, 8, 31)));
         Assert.True(range.IsOverdue(new DateOnly(2023, 9, 1)));
-        Assert.Equal(new DateOnly(2023, 8, 31), ItemRules.NextDue(range.Status, range.OverdueDays, new DateOnly(2023, 7, 15)));
+        Assert.Equal(new DateOnly(2023, 8, 31), ItemRules.NextDue(range.Status, range.DueKind, range.DueEnd, null, range.OverdueDays, new DateOnly(2023, 7, 15)));
     }
 
     private static PlanItem Monthly()

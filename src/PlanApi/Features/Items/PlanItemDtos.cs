@@ -89,7 +89,7 @@ public sealed record PlanItemDto(
         var days = OverdueDays ?? [];
         return this with
         {
-            Due = Due with { NextDue = ItemRules.NextDue(Status, days, today) },
+            Due = Due with { NextDue = ItemRules.NextDue(Status, Due.Kind, Due.End, Due.Recurrence, days, today) },
             Overdue = ItemRules.IsOverdue(Status, days, today),
             DaysOverdue = ItemRules.DaysOverdue(Status, days, today),
             CompletedLate = ItemRules.CompletedLate(Status, CompletedOn, days),

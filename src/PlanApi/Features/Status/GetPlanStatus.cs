@@ -68,7 +68,8 @@ internal sealed class GetPlanStatusHandler(PlanDbContext db, TimeProvider clock,
             .OrderBy(i => i.Ordinal)
             .Select(i => new
             {
-                i.Ordinal, i.Quarter, i.Content, i.Status, i.DueKind, i.OverdueDays, i.DueText, i.CompletedOn, i.LastReportedAt, i.UpdatedAt,
+                i.Ordinal, i.Quarter, i.Content, i.Status, i.DueKind, i.OverdueDays, i.DueEnd, i.DueText,
+                Every = i.DueFrequency == null ? null : new DueRecurrence(i.DueFrequency.Value, i.DueEveryMonth, i.DueEveryDay), i.CompletedOn, i.LastReportedAt, i.UpdatedAt,
                 Lead = new AgencyRefDto(i.LeadAgency!.Code, i.LeadAgency.Name, i.LeadAgency.ShortName),
             })
             .ToListAsync(ct);
@@ -97,7 +98,7 @@ internal sealed class GetPlanStatusHandler(PlanDbContext db, TimeProvider clock,
                     i.DueText, ItemRules.DaysOverdue(i.Status, i.OverdueDays, today), i.DueKind))
                 .OrderByDescending(i => i.DaysOverdue).ThenBy(i => i.Ordinal)
                 .ToList(),
-            items.Select(i => (Item: i, Next: ItemRules.NextDue(i.Status, i.OverdueDays, today)))
+            items.Select(i => (Item: i, Next: ItemRules.NextDue(i.Status, i.DueKind, i.DueEnd, i.Every, i.OverdueDays, today)))
                 .Where(x => x.Next is { } next && next <= today.AddDays(DueSoonDays))
                 .Select(x => new DueSoonItem(x.Item.Ordinal, x.Item.Content, x.Item.Lead, x.Item.Status, x.Next!.Value, x.Item.DueText, x.Item.DueKind))
                 .OrderBy(i => i.DueEnd).ThenBy(i => i.Ordinal)
