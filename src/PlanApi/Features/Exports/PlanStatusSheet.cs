@@ -61,6 +61,9 @@ internal sealed class PlanStatusRow
     [ExcelColumn(Name = "Ngày hoàn thành (Completed on)", Width = 12)][ExcelFormat(Date)] public DateTime? CompletedOn { get; init; }
     [ExcelColumn(Name = "Báo cáo gần nhất, giờ Việt Nam (Last reported at, UTC+7)", Width = 17)][ExcelFormat("yyyy-MM-dd HH:mm")]
     public DateTime? LastReportedAt { get; init; }
+    // Added after the v1 columns, so that readers by position keep working.
+    [ExcelColumn(Name = "Loại thời hạn (Due kind)", Width = 12)] public string DueKind { get; init; } = "";
+    [ExcelColumn(Name = "Hạn kế tiếp (Next due)", Width = 12)][ExcelFormat(Date)] public DateTime? NextDue { get; init; }
 
     public static PlanStatusRow From(PlanItemDto item) => new()
     {
@@ -79,5 +82,8 @@ internal sealed class PlanStatusRow
         CompletedOn = item.CompletedOn?.ToDateTime(TimeOnly.MinValue),
         // Spreadsheets have no time zones: the plan's calendar is Việt Nam's, as the header says.
         LastReportedAt = item.LastReportedAt is { } at ? TimeZoneInfo.ConvertTime(at, PlanCalendar.TimeZone).DateTime : null,
+        // No written deadline: due at the end of the quarter, as the API's endOfQuarter says.
+        DueKind = item.Due.Kind is { } kind ? EnumNames<DueKind>.ToName(kind) : "end_of_quarter",
+        NextDue = item.Due.NextDue?.ToDateTime(TimeOnly.MinValue),
     };
 }
