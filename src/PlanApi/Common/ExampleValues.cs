@@ -58,7 +58,7 @@ internal static class ExampleValues
         19, 3, "Khen thưởng, tôn vinh và biểu dương học sinh đạt giải cao tại các kỳ thi học sinh giỏi cấp quốc gia năm học 2022 – 2023",
         "so-gddt-can-tho", null, ["ban-tdkt-can-tho"], true,
         "Sở Giáo dục và Đào tạo chủ trì phối hợp với Ban TĐKT thành phố (Cơ quan Thường trực Hội đồng TĐKT) và các cơ quan liên quan",
-        new DuePeriodInput(2023, 7, Kind: DueKind.Month), "tháng 7/2023");
+        new DuePeriodInput(2023, 7, MonthPart.Whole, DueKind.Month), "tháng 7/2023");
 
     private static readonly JurisdictionDto CanThoJurisdiction = new("92", "Thành phố Cần Thơ", UnitLevel.Province, new DateOnly(2025, 7, 1), null);
 

@@ -18,7 +18,10 @@ namespace PlanApi.Features.Items;
 /// <param name="Recurrence">How often it is due (kind recurring): "hằng quý", "Trước ngày 15/11 hằng năm".</param>
 public sealed record DuePeriodInput(
     int? Year = null, int? Month = null, MonthPart? Part = null, DueKind? Kind = null, DateOnly? Date = null,
-    DateOnly? Start = null, DateOnly? End = null, DueRecurrenceInput? Recurrence = null)
+    DateOnly? Start = null, DateOnly? End = null,
+    // Left out when null, as in the import preview's items: OpenAPI 3.0 validators refuse null for a referenced object.
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    DueRecurrenceInput? Recurrence = null)
 {
     /// <summary>The deadline; call after <see cref="DuePeriodInputValidator"/> accepted it.</summary>
     public ItemDue ToDue() => (Kind ?? DueKind.Month) switch

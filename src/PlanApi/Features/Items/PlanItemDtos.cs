@@ -112,10 +112,14 @@ public sealed record PlanItemDto(
 /// <param name="Kind">month, date (due on that day), range (a window, due at its end), ongoing (never overdue) or
 /// recurring (each occurrence in the plan's year is due); null when no due phrase is written.</param>
 /// <param name="Date">The day it is due on (kind date).</param>
-/// <param name="Recurrence">How often it is due (kind recurring).</param>
+/// <param name="Recurrence">How often it is due; present for kind recurring only.</param>
 /// <param name="NextDue">The next day, from today (Asia/Ho_Chi_Minh) on, by which something is due and not yet
 /// reported: the deadline, or a recurring item's next uncovered occurrence; null when none is (ongoing, past,
 /// completed or cancelled).</param>
 public sealed record DueDto(
     int? Year, int? Month, MonthPart? Part, string? Text, DateOnly Start, DateOnly End, bool EndOfQuarter,
-    DueKind? Kind = null, DateOnly? Date = null, DueRecurrence? Recurrence = null, DateOnly? NextDue = null);
+    DueKind? Kind = null, DateOnly? Date = null,
+    // Written only for a recurring item: OpenAPI 3.0 validators refuse null for a referenced object.
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    DueRecurrence? Recurrence = null,
+    DateOnly? NextDue = null);
