@@ -994,3 +994,59 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203151931_DueKinds') THEN
+    ALTER TABLE plan_items ADD due_every_day integer;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203151931_DueKinds') THEN
+    ALTER TABLE plan_items ADD due_every_month integer;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203151931_DueKinds') THEN
+    ALTER TABLE plan_items ADD due_frequency character varying(16);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203151931_DueKinds') THEN
+    ALTER TABLE plan_items ADD due_kind character varying(16);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203151931_DueKinds') THEN
+    ALTER TABLE plan_items ADD overdue_days datemultirange;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203151931_DueKinds') THEN
+    UPDATE plan_items SET
+        due_kind = CASE WHEN due_year IS NOT NULL THEN 'month' END,
+        overdue_days = datemultirange(daterange(due_end + 1, NULL, '[)'));
+    ALTER TABLE plan_items ALTER COLUMN overdue_days SET NOT NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203151931_DueKinds') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261203151931_DueKinds', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

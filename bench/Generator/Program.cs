@@ -437,7 +437,7 @@ internal sealed class World(Options options)
         {
             dueText = rng.NextDouble() < 0.5 ? "thường xuyên" : "hằng quý";
         }
-        item.Schedule(year, quarter, due, dueText);
+        item.Schedule(year, quarter, due is null ? null : ItemDue.InMonth(due), dueText);
         item.RefreshSearchKey();
 
         var reports = draft ? [] : BuildReports(rng, item, plan, lead, coordinators);
@@ -592,7 +592,7 @@ internal sealed class Loader(NpgsqlDataSource dataSource, Options options)
         await using var plans = await cP.BeginBinaryImportAsync(
             "COPY plans (id, issuer_id, number, document_type, place, issued_on, issued_year, year, title, preamble, legal_bases, purposes, requirements, duties, recipients, signature, lifecycle, search_key, created_at, updated_at) FROM STDIN (FORMAT BINARY)");
         await using var items = await cI.BeginBinaryImportAsync(
-            "COPY plan_items (id, plan_id, ordinal, quarter, content, lead_agency_id, lead_role, and_related_agencies, executing_units_text, due_year, due_month, due_part, due_text, due_start, due_end, status, percent_complete, latest_report_id, last_reported_at, completed_on, search_key, created_at, updated_at) FROM STDIN (FORMAT BINARY)");
+            "COPY plan_items (id, plan_id, ordinal, quarter, content, lead_agency_id, lead_role, and_related_agencies, executing_units_text, due_kind, due_year, due_month, due_part, due_text, due_start, due_end, overdue_days, status, percent_complete, latest_report_id, last_reported_at, completed_on, search_key, created_at, updated_at) FROM STDIN (FORMAT BINARY)");
         await using var coordinators = await cC.BeginBinaryImportAsync("COPY plan_item_coordinators (plan_item_id, agency_id, position) FROM STDIN (FORMAT BINARY)");
         await using var reports = await cR.BeginBinaryImportAsync(
             "COPY progress_reports (id, plan_item_id, reporting_agency_id, status, percent_complete, summary, evidence_document_number, evidence_document_date, evidence_url, period_from, period_to, reported_at) FROM STDIN (FORMAT BINARY)");
@@ -703,12 +703,14 @@ internal sealed class Loader(NpgsqlDataSource dataSource, Options options)
         await WriteNullable(w, i.LeadRole, NpgsqlDbType.Varchar);
         await w.WriteAsync(i.AndRelatedAgencies, NpgsqlDbType.Boolean);
         await WriteNullable(w, i.ExecutingUnitsText, NpgsqlDbType.Varchar);
+        await WriteNullable(w, i.DueKind is { } kind ? EnumNames<DueKind>.ToName(kind) : null, NpgsqlDbType.Varchar);
         await WriteNullable(w, i.DueYear, NpgsqlDbType.Integer);
         await WriteNullable(w, i.DueMonth, NpgsqlDbType.Integer);
         await WriteNullable(w, i.DuePart is { } part ? EnumNames<MonthPart>.ToName(part) : null, NpgsqlDbType.Varchar);
         await WriteNullable(w, i.DueText, NpgsqlDbType.Varchar);
         await w.WriteAsync(i.DueStart, NpgsqlDbType.Date);
         await w.WriteAsync(i.DueEnd, NpgsqlDbType.Date);
+        await w.WriteAsync(i.OverdueDays, NpgsqlDbType.DateMultirange);
         await w.WriteAsync(EnumNames<ItemStatus>.ToName(i.Status), NpgsqlDbType.Varchar);
         await w.WriteAsync(i.PercentComplete, NpgsqlDbType.Integer);
         await WriteNullable(w, i.LatestReportId, NpgsqlDbType.Uuid);

@@ -5,9 +5,10 @@ namespace PlanApi.Documents;
 
 /// <summary>
 /// Reads a due phrase ("tháng 02/2023", "cuối tháng 02 năm 2023", "Quý I/2023", "trước ngày 15/3/2023",
-/// "6 tháng đầu năm 2023", "năm 2023", "thường xuyên", "hằng quý"). The whole phrase must be one of these:
-/// a date range such as "02/01/2004-02/01/2024" is not a due phrase. Patterns run on folded text, so
-/// "Tháng", "tháng" and "THÁNG", "hằng" and "hàng" are alike. A phrase without a year takes the plan's year.
+/// "6 tháng đầu năm 2023", "năm 2023", "Tháng 7 – 8/2023", "Quý II – III", "2021 - 2025", "thường xuyên", "cả năm",
+/// "hằng quý", "Tháng 5 hằng năm", "Trước ngày 15/11 hằng năm"). The whole phrase must be one of these: a date range
+/// such as "02/01/2004-02/01/2024" is not a due phrase. Patterns run on folded text, so "Tháng", "tháng" and "THÁNG",
+/// "hằng" and "hàng" are alike. A phrase without a year takes the plan's year.
 /// </summary>
 public static partial class DuePhraseParser
 {
@@ -16,18 +17,10 @@ public static partial class DuePhraseParser
     {
         var written = VietnameseText.Collapse(text).Trim(' ', '.', ',', ';', ':');
         if (written.Length == 0) return null;
-        var folded = Spaces().Replace(VietnameseText.Fold(written), " ");
-        folded = Lead().Replace(folded, "");
+        var folded = Fold(written);
 
         if (Ongoing().IsMatch(folded)) return new DuePhrase(DueKind.Ongoing, written);
-        if (Recurring().Match(folded) is { Success: true } r)
-            return new DuePhrase(DueKind.Recurring, written, Every: r.Groups[1].Value switch
-            {
-                "tuan" => Recurrence.Weekly,
-                "thang" => Recurrence.Monthly,
-                "quy" => Recurrence.Quarterly,
-                _ => Recurrence.Yearly,
-            });
+        if (ParseRecurring(written, folded) is { } recurring) return recurring;
         if (MonthPartPattern().Match(folded) is { Success: true } mp)
             return Month(written, mp.Groups["month"].Value, mp.Groups["year"], defaultYear, mp.Groups["part"].Value switch
             {
@@ -39,7 +32,7 @@ public static partial class DuePhraseParser
             return Month(written, m.Groups["month"].Value, m.Groups["year"], defaultYear, MonthPart.Whole);
         if (QuarterPattern().Match(folded) is { Success: true } q)
         {
-            var quarter = VietnameseText.ParseRoman(q.Groups["q"].Value) ?? int.Parse(q.Groups["q"].Value);
+            var quarter = QuarterNumber(q.Groups["q"].Value);
             return new DuePhrase(DueKind.Quarter, written, Year(q.Groups["year"], defaultYear), Quarter: quarter);
         }
         if (DatePattern().Match(folded) is { Success: true } d)
@@ -52,6 +45,50 @@ public static partial class DuePhraseParser
             return new DuePhrase(DueKind.HalfYear, written, Year(h.Groups["year"], defaultYear), Half: h.Groups["half"].Value == "dau" ? 1 : 2);
         if (YearPattern().Match(folded) is { Success: true } y)
             return new DuePhrase(DueKind.Year, written, Year(y.Groups["year"], defaultYear));
+        return ParseRange(written, folded, defaultYear);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is written as a due phrase (a month, quarter or day with its numbers) even if
+    /// those numbers are impossible ("tháng 13/2023"): such text is reported, never silently dropped or guessed.
+    /// </summary>
+    public static bool LooksLikeDue(string text) => DueShape().IsMatch(Fold(VietnameseText.Collapse(text)));
+
+    private static string Fold(string written)
+    {
+        // En and em dashes and the minus sign separate ranges as the hyphen does.
+        var folded = Spaces().Replace(VietnameseText.Fold(written).Replace('–', '-').Replace('—', '-').Replace('−', '-'), " ");
+        return Lead().Replace(folded, "");
+    }
+
+    private static DuePhrase? ParseRecurring(string written, string folded)
+    {
+        if (Recurring().Match(folded) is { Success: true } r)
+            return new DuePhrase(DueKind.Recurring, written, Every: r.Groups[1].Value switch
+            {
+                "tuan" => Recurrence.Weekly,
+                "thang" => Recurrence.Monthly,
+                "quy" => Recurrence.Quarterly,
+                _ => Recurrence.Yearly,
+            });
+        if (HalfYearly().IsMatch(folded)) return new DuePhrase(DueKind.Recurring, written, Every: Recurrence.HalfYearly);
+        if (MonthEveryYear().Match(folded) is { Success: true } my)
+        {
+            var month = int.Parse(my.Groups["month"].Value);
+            return month is < 1 or > 12 ? null : new DuePhrase(DueKind.Recurring, written, Month: month, Every: Recurrence.Yearly);
+        }
+        if (DayEveryYear().Match(folded) is { Success: true } dy)
+        {
+            int month = int.Parse(dy.Groups["month"].Value), day = int.Parse(dy.Groups["day"].Value);
+            // Checked against a leap year: "29/02 hằng năm" is the month's last day in other years.
+            if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(2024, month)) return null;
+            return new DuePhrase(DueKind.Recurring, written, Month: month, Every: Recurrence.Yearly, Day: day);
+        }
+        if (DayEveryMonth().Match(folded) is { Success: true } dm)
+        {
+            var day = int.Parse(dm.Groups["day"].Value);
+            return day is < 1 or > 31 ? null : new DuePhrase(DueKind.Recurring, written, Every: Recurrence.Monthly, Day: day);
+        }
         return null;
     }
 
@@ -62,6 +99,8 @@ public static partial class DuePhraseParser
         var kind = part == MonthPart.Whole ? DueKind.Month : DueKind.MonthPart;
         return new DuePhrase(kind, written, Year(yearGroup, defaultYear), month, part);
     }
+
+    private static int QuarterNumber(string text) => VietnameseText.ParseRoman(text) ?? int.Parse(text);
 
     private static int? Year(Group group, int? defaultYear) => group.Success ? int.Parse(group.Value) : defaultYear;
 
@@ -75,6 +114,7 @@ public static partial class DuePhraseParser
     }
 
     private const string YearTail = @"(?:\s*(?:/|-|\.|nam)\s*(?<year>\d{4}))?";
+    private const string Every = @"\s*,?\s*(?:hang|moi)\s+";
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
@@ -83,11 +123,23 @@ public static partial class DuePhraseParser
     [GeneratedRegex(@"^(?:(?:hoan thanh|thuc hien|to chuc|trien khai)\s+)?(?:(?:trong|vao)\s+)?")]
     private static partial Regex Lead();
 
-    [GeneratedRegex(@"^(?:thuong xuyen|lien tuc)(?:\s*(?:,|va)?\s*(?:thuong xuyen|lien tuc))?(?:\s+(?:trong|ca)\s+nam(?:\s+\d{4})?)?$")]
+    [GeneratedRegex(@"^(?:(?:thuong xuyen|lien tuc)(?:\s*(?:,|va)?\s*(?:thuong xuyen|lien tuc))?(?:\s+(?:trong|ca)\s+nam(?:\s+\d{4})?)?|(?:trong\s+)?ca\s+nam(?:\s+\d{4})?)$")]
     private static partial Regex Ongoing();
 
     [GeneratedRegex(@"^(?:dinh ky\s*,?\s*)?(?:hang|moi)\s+(tuan|thang|quy|nam)$")]
     private static partial Regex Recurring();
+
+    [GeneratedRegex(@"^(?:dinh ky\s+(?:6|sau)\s+thang|(?:6|sau)\s+thang\s*(?:/|mot|1)\s*lan|(?:hang|moi)\s+(?:6|sau)\s+thang)$")]
+    private static partial Regex HalfYearly();
+
+    [GeneratedRegex(@"^thang\s+(?<month>\d{1,2})" + Every + "nam$")]
+    private static partial Regex MonthEveryYear();
+
+    [GeneratedRegex(@"^(?:(?:truoc|cham nhat|han)\s*:?\s*)?(?:ngay\s*)?(?<day>\d{1,2})\s*(?:/|-|\.|thang)\s*(?<month>\d{1,2})" + Every + "nam$")]
+    private static partial Regex DayEveryYear();
+
+    [GeneratedRegex(@"^(?:(?:truoc|cham nhat|han)\s*:?\s*)?ngay\s*(?<day>\d{1,2})" + Every + "thang$")]
+    private static partial Regex DayEveryMonth();
 
     [GeneratedRegex(@"^(?<part>dau|giua|cuoi)\s+thang\s+(?<month>\d{1,2})" + YearTail + "$")]
     private static partial Regex MonthPartPattern();
@@ -104,6 +156,9 @@ public static partial class DuePhraseParser
     [GeneratedRegex(@"^(?:6|sau)\s+thang\s+(?<half>dau|cuoi)\s+nam(?:\s+(?<year>\d{4}))?$")]
     private static partial Regex HalfYearPattern();
 
-    [GeneratedRegex(@"^(?:ca\s+|trong ca\s+)?nam(?:\s+(?<year>\d{4}))?$")]
+    [GeneratedRegex(@"^nam(?:\s+(?<year>\d{4}))?$")]
     private static partial Regex YearPattern();
+
+    [GeneratedRegex(@"^(?:(?:tu|truoc|cham nhat|han)\s+)?(?:(?:dau|giua|cuoi)\s+)?(?:(?:thang|ngay)\s*\d|quy\s+(?:[ivx]+|\d)\b)")]
+    private static partial Regex DueShape();
 }

@@ -13,11 +13,13 @@ public enum DueKind
     BeforeDate,
     /// <summary>"6 tháng đầu năm 2023" (half 1) or "6 tháng cuối năm" (half 2).</summary>
     HalfYear,
-    /// <summary>"năm 2023", "cả năm".</summary>
+    /// <summary>"năm 2023", "trong năm 2023".</summary>
     Year,
-    /// <summary>"thường xuyên", "liên tục".</summary>
+    /// <summary>"Tháng 7 – 8/2023", "Tháng 6, 7/2024", "Quý II – III", "2021 - 2025": a window from From to To.</summary>
+    Range,
+    /// <summary>"thường xuyên", "liên tục", "cả năm": never overdue.</summary>
     Ongoing,
-    /// <summary>"hằng tháng", "hằng quý".</summary>
+    /// <summary>"hằng tháng", "hằng quý", "Tháng 5 hằng năm", "Trước ngày 15/11 hằng năm": Every, with Month and Day when written.</summary>
     Recurring,
     /// <summary>Written in a due column but not understood; only the text is kept.</summary>
     Unrecognized,
@@ -38,11 +40,13 @@ public enum Recurrence
     Weekly,
     Monthly,
     Quarterly,
+    HalfYearly,
     Yearly,
 }
 
 /// <summary>
 /// A due phrase and what it means. Only the fields of its kind are set; Text is always the phrase as written.
+/// A recurring phrase sets Every, and Month and Day when it names them ("Trước ngày 15/11 hằng năm": 11 and 15).
 /// </summary>
 public sealed record DuePhrase(
     DueKind Kind,
@@ -53,4 +57,7 @@ public sealed record DuePhrase(
     int? Quarter = null,
     int? Half = null,
     DateOnly? Date = null,
-    Recurrence? Every = null);
+    Recurrence? Every = null,
+    int? Day = null,
+    DateOnly? From = null,
+    DateOnly? To = null);

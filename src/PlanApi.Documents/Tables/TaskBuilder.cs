@@ -25,7 +25,9 @@ internal static class TaskBuilder
         }
         else
         {
-            (content, due) = DueInContent.Extract(content, planYear);
+            (content, due, var unreadable) = DueInContent.Extract(content, planYear);
+            if (unreadable is not null)
+                warnings.Add(new($"{where}: \"({unreadable})\" is written as a due phrase but is not a valid date; the task is kept without one", task.Location));
         }
         if (due is not null && due.Kind is not (DueKind.Ongoing or DueKind.Recurring or DueKind.Unrecognized) && due.Year is null)
             warnings.Add(new($"{where}: the due phrase \"{due.Text}\" has no year and the plan's year is unknown", task.Location));

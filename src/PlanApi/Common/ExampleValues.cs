@@ -52,14 +52,14 @@ internal static class ExampleValues
         "Tổ chức họp Hội đồng TĐKT (Phiên thứ nhất) xét các danh hiệu thi đua cấp thành phố; …",
         BanTdkt, "Cơ quan Thường trực Hội đồng TĐKT", [], true,
         "Ban TĐKT thành phố (Cơ quan Thường trực Hội đồng TĐKT) chủ trì phối hợp với các cơ quan liên quan",
-        new DueDto(2023, 2, MonthPart.Early, "đầu tháng 02 /2023", new DateOnly(2023, 2, 1), new DateOnly(2023, 2, 10), false),
+        new DueDto(2023, 2, MonthPart.Early, "đầu tháng 02 /2023", new DateOnly(2023, 2, 1), new DateOnly(2023, 2, 10), false, DueKind.Month),
         ItemStatus.Completed, 100, false, 0, false, new DateOnly(2023, 2, 8), Reported, ReportId, Created, Reported);
 
     private static readonly CreatePlanItemBody ItemBody = new(
         19, 3, "Khen thưởng, tôn vinh và biểu dương học sinh đạt giải cao tại các kỳ thi học sinh giỏi cấp quốc gia năm học 2022 – 2023",
         "so-gddt-can-tho", null, ["ban-tdkt-can-tho"], true,
         "Sở Giáo dục và Đào tạo chủ trì phối hợp với Ban TĐKT thành phố (Cơ quan Thường trực Hội đồng TĐKT) và các cơ quan liên quan",
-        new DuePeriodInput(2023, 7), "tháng 7/2023", null, new ItemGroupInput("II", "Công tác khen thưởng"));
+        new DuePeriodInput(2023, 7, MonthPart.Whole, DueKind.Month), "tháng 7/2023", null, new ItemGroupInput("II", "Công tác khen thưởng"));
 
     private static readonly JurisdictionDto CanThoJurisdiction = new("92", "Thành phố Cần Thơ", UnitLevel.Province, new DateOnly(2025, 7, 1), null);
 
@@ -161,7 +161,7 @@ internal static class ExampleValues
             "docx",
             new PlanImportJurisdictionDto("92", "Thành phố Cần Thơ", JurisdictionLevel.Province, "92", null, new DateOnly(2025, 6, 30), JurisdictionOrigin.Place),
             PlanFieldsExample with { Lifecycle = PlanLifecycle.Draft }, [ItemBody],
-            [new ImportWarning("Item 5: \"thường xuyên\" names no deadline; the item is due by the end of its quarter.", "table 2, row 7")],
+            [new ImportWarning("task 5: the due phrase \"tháng 13/2023\" is not understood; it is kept as text", "table 2, row 7")],
             [new UnresolvedAgency("Sở Văn hóa, Thể thao và Du lịch", "so-van-hoa-the-thao-va-du-lich-can-tho",
                 "Sở Văn hóa, Thể thao và Du lịch thành phố Cần Thơ", "92", AgencyKind.Department)], null, false),
         [typeof(PlanStatusDto)] = new PlanStatusDto(
@@ -170,14 +170,14 @@ internal static class ExampleValues
             [new QuarterStatus(1, 10, 3, 2), new QuarterStatus(2, 7, 0, 0), new QuarterStatus(3, 7, 0, 0), new QuarterStatus(4, 8, 0, 0)],
             [new LeadStatus(BanTdkt, 29, 3, 2), new LeadStatus(SoGddt, 1, 0, 0)],
             [new OverdueItem(7, "Tổ chức Hội nghị tổng kết phong trào thi đua, công tác khen thưởng năm 2022, triển khai nhiệm vụ năm 2023",
-                BanTdkt, ItemStatus.InProgress, new DateOnly(2023, 2, 28), "cuối tháng 02 năm 2023", 15)],
+                BanTdkt, ItemStatus.InProgress, new DateOnly(2023, 2, 28), "cuối tháng 02 năm 2023", 15, DueKind.Month)],
             [new DueSoonItem(10, "Tổ chức Đoàn tham dự Hội nghị Tổng kết chỉ tiêu giao ước thi đua năm 2022 …", BanTdkt,
-                ItemStatus.NotStarted, new DateOnly(2023, 3, 31), "tháng 3/2023")],
-            Reported, []),
+                ItemStatus.NotStarted, new DateOnly(2023, 3, 31), "tháng 3/2023", DueKind.Month)],
+            Reported, [], 0, 0),
         [typeof(Page<PlanStatusRow>)] = new Page<PlanStatusRow>(
             [new PlanStatusRow(PlanId, "244/KH-UBND", PlanFieldsExample.Title, UbndCanTho, 2023, PlanLifecycle.Published, 32, 3, 2, 9.4m, Reported)], 1, 20, 0),
         [typeof(AgencyStatusDto)] = new AgencyStatusDto(SoGddt, new DateOnly(2023, 8, 2), new GroupTotals(1, 0, 1), new GroupTotals(0, 0, 0),
-            [new AgencyOverdueItem(PlanId, "244/KH-UBND", 19, ItemBody.Content, "lead", new DateOnly(2023, 7, 31), 2)]),
+            [new AgencyOverdueItem(PlanId, "244/KH-UBND", 19, ItemBody.Content, "lead", new DateOnly(2023, 7, 31), 2, DueKind.Month)]),
         [typeof(ChangePage)] = new ChangePage(
             [new ChangeDto(1842, Reported, "create", "progress_report", ReportId.ToString(), "\"k3Jd9sQ0vLw2mXc8pZ1tYb\"", $"/api/v1/progress-reports/{ReportId}"),
              new ChangeDto(1843, Reported, "update", "plan_item", $"{PlanId}/6", "\"Qm7Tz2Lr5vNc1Xa9Pd4Wke\"", $"/api/v1/plans/{PlanId}/items/6")],

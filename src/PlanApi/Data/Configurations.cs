@@ -148,6 +148,9 @@ internal sealed class PlanItemConfiguration : IEntityTypeConfiguration<PlanItem>
         b.HasOne(i => i.LeadAgency).WithMany().HasForeignKey(i => i.LeadAgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(i => i.Coordinators).WithOne().HasForeignKey(c => c.PlanItemId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(i => i.Due);
+        // Never null (an item never overdue has the empty multirange), and no default: a writer that leaves it out fails
+        // rather than making its items never overdue.
+        b.Property(i => i.OverdueDays).HasColumnType("datemultirange");
         b.ToTable(t => t.HasCheckConstraint("ck_plan_items_quarter", "quarter BETWEEN 1 AND 4"));
         b.Property(i => i.Version).IsRowVersion();
     }

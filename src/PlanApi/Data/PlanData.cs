@@ -27,7 +27,7 @@ public static class PlanData
                 Coordinators = (s.CoordinatorCodes ?? []).Select((code, position) =>
                     new PlanItemCoordinator { AgencyId = ids[code], Position = position }).ToList(),
             };
-            item.Schedule(data.Year, s.Quarter, s.Due is { } d ? new DuePeriod(d.Year, d.Month, d.Part) : null, s.DueText);
+            item.Schedule(data.Year, s.Quarter, s.Due?.ToDue(), s.DueText);
             item.RefreshSearchKey();
             plan.Items.Add(item);
         }

@@ -66,5 +66,7 @@ public sealed class PlanDbContext : DbContext
         configurationBuilder.Properties<UnitLevel>().HaveConversion<SnakeCaseEnumConverter<UnitLevel>>().HaveMaxLength(16);
         configurationBuilder.Properties<SuccessionKind>().HaveConversion<SnakeCaseEnumConverter<SuccessionKind>>().HaveMaxLength(16);
         configurationBuilder.Properties<MonthPart>().HaveConversion<SnakeCaseEnumConverter<MonthPart>>().HaveMaxLength(8);
+        configurationBuilder.Properties<DueKind>().HaveConversion<SnakeCaseEnumConverter<DueKind>>().HaveMaxLength(16);
+        configurationBuilder.Properties<DueFrequency>().HaveConversion<SnakeCaseEnumConverter<DueFrequency>>().HaveMaxLength(16);
     }
 }

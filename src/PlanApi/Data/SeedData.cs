@@ -22,7 +22,30 @@ public sealed record SeedPeoplesCommittees(string ProvinceCode, UnitLevel Level,
 public sealed record SeedGrouping(
     string Code, GroupingKind Kind, string Name, int Year, string? Description, List<string> MemberCodes, string? HeadCode, string? DeputyCode);
 
-public sealed record SeedDue(int Year, int Month, MonthPart Part);
+/// <summary>A deadline in plan data, in the fields of the API's <c>due</c>: a month when <paramref name="Kind"/> is left out.</summary>
+public sealed record SeedDue(
+    int? Year = null, int? Month = null, MonthPart? Part = null, DueKind? Kind = null, DateOnly? Date = null,
+    DateOnly? Start = null, DateOnly? End = null, DueRecurrence? Recurrence = null)
+{
+    public static SeedDue Of(ItemDue due) => due.Kind switch
+    {
+        DueKind.Month => new SeedDue(due.Period!.Year, due.Period.Month, due.Period.Part),
+        DueKind.Date => new SeedDue(Kind: DueKind.Date, Date: due.From),
+        DueKind.Range => new SeedDue(Kind: DueKind.Range, Start: due.From, End: due.To),
+        DueKind.Recurring => new SeedDue(Kind: DueKind.Recurring, Recurrence: due.Every),
+        _ => new SeedDue(Kind: due.Kind),
+    };
+
+    /// <summary>The deadline; the fields are those of its kind (checked by the API's validator, or by the importer).</summary>
+    public ItemDue ToDue() => (Kind ?? DueKind.Month) switch
+    {
+        DueKind.Month => ItemDue.InMonth(new DuePeriod(Year!.Value, Month!.Value, Part ?? MonthPart.Whole)),
+        DueKind.Date => ItemDue.OnDate(Date!.Value),
+        DueKind.Range => ItemDue.Between(Start!.Value, End!.Value),
+        DueKind.Recurring => ItemDue.Recurring(Recurrence!),
+        _ => ItemDue.Ongoing,
+    };
+}
 
 /// <param name="Label">The number as printed when it is not the ordinal ("II.3", "1.2"); null when it is.</param>
 /// <param name="Group">The group row the item stands under ("II. CÔNG TÁC KHEN THƯỞNG"), other than a quarter.</param>

@@ -74,3 +74,28 @@ public enum MonthPart
     Mid,
     Late,
 }
+
+/// <summary>How a plan writes an item's deadline.</summary>
+public enum DueKind
+{
+    /// <summary>A month, or its early, mid or late part: "tháng 02/2023", "đầu tháng 02 /2023".</summary>
+    Month,
+    /// <summary>An exact day: "Ngày 11/6/2023", "trước ngày 15/3/2023". Due on that day.</summary>
+    Date,
+    /// <summary>A window: "Tháng 7 – 8/2023", "Quý II – III", "2021 - 2025". Due at its end.</summary>
+    Range,
+    /// <summary>"thường xuyên", "cả năm": the plan's year, never overdue.</summary>
+    Ongoing,
+    /// <summary>"hằng tháng", "Trước ngày 15/11 hằng năm": each occurrence within the plan's year is due.</summary>
+    Recurring,
+}
+
+/// <summary>How often a recurring item comes back.</summary>
+public enum DueFrequency
+{
+    Weekly,
+    Monthly,
+    Quarterly,
+    HalfYearly,
+    Yearly,
+}

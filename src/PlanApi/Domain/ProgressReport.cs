@@ -29,4 +29,7 @@ public sealed class ProgressReport
 
     /// <summary>Set by the server when the report is accepted.</summary>
     public DateTimeOffset ReportedAt { get; init; }
+
+    /// <summary>What the report is about, for the occurrences of a recurring item it covers.</summary>
+    public ReportSpan Span => new(PeriodFrom, PeriodTo, PlanCalendar.DayOf(ReportedAt));
 }

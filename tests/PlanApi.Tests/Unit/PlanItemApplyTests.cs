@@ -10,7 +10,7 @@ public sealed class PlanItemApplyTests
     private static PlanItem Item()
     {
         var item = new PlanItem { Content = "Tổ chức họp Hội đồng TĐKT (Phiên thứ nhất)" };
-        item.Schedule(2023, 1, new DuePeriod(2023, 2, MonthPart.Early), "đầu tháng 02 /2023");
+        item.Schedule(2023, 1, ItemDue.InMonth(new DuePeriod(2023, 2, MonthPart.Early)), "đầu tháng 02 /2023");
         return item;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using PlanApi.Data;
 
 #nullable disable
@@ -784,6 +785,24 @@ namespace PlanApi.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("due_end");
 
+                    b.Property<int?>("DueEveryDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("due_every_day");
+
+                    b.Property<int?>("DueEveryMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("due_every_month");
+
+                    b.Property<string>("DueFrequency")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("due_frequency");
+
+                    b.Property<string>("DueKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("due_kind");
+
                     b.Property<int?>("DueMonth")
                         .HasColumnType("integer")
                         .HasColumnName("due_month");
@@ -846,6 +865,11 @@ namespace PlanApi.Data.Migrations
                     b.Property<int>("Ordinal")
                         .HasColumnType("integer")
                         .HasColumnName("ordinal");
+
+                    b.PrimitiveCollection<NpgsqlRange<DateOnly>[]>("OverdueDays")
+                        .IsRequired()
+                        .HasColumnType("datemultirange")
+                        .HasColumnName("overdue_days");
 
                     b.Property<int>("PercentComplete")
                         .HasColumnType("integer")

@@ -12,8 +12,9 @@ namespace PlanApi.Features.Exports;
 
 /// <summary>
 /// Items' due windows as an iCalendar feed (RFC 5545), written by Ical.Net: one all-day event per item from the first day
-/// of its due window to the day after its last (DTEND is exclusive). The UID depends only on the plan and the ordinal,
-/// so a subscribed calendar updates an event in place instead of duplicating it.
+/// of its due window to the day after its last (DTEND is exclusive); a recurring item is one all-day event on its first
+/// occurrence's due day, repeated by an RRULE until the end of the plan's year. The UID depends only on the plan and
+/// the ordinal, so a subscribed calendar updates an event in place instead of duplicating it.
 /// </summary>
 internal static class DueCalendar
 {
@@ -50,19 +51,22 @@ internal static class DueCalendar
         // DTSTAMP is when the information last changed, not when the feed was written: the feed stays byte-stable.
         var changed = item.LastReportedAt is { } reported && reported > item.UpdatedAt ? reported : item.UpdatedAt;
         var stamp = new CalDateTime(changed.UtcDateTime, CalDateTime.UtcTzId);
-        return new CalendarEvent
+        var first = item.Due.Recurrence is { } every ? DueOccurrences.Of(every, item.Due.Start.Year)[0].Due : (DateOnly?)null;
+        var calendarEvent = new CalendarEvent
         {
             Uid = $"{item.PlanId}-{item.Ordinal}@planapi",
             DtStamp = stamp,
             LastModified = stamp,
-            DtStart = new CalDateTime(item.Due.Start),
-            DtEnd = new CalDateTime(item.Due.End.AddDays(1)),
+            DtStart = new CalDateTime(first ?? item.Due.Start),
+            DtEnd = new CalDateTime((first ?? item.Due.End).AddDays(1)),
             Summary = $"{item.PlanNumber} · TT {item.Ordinal}: {Shorten(item.Content)}",
             Description = Description(item),
             // A due window is a deadline, not a meeting: it must not show the agency busy for a month.
             Transparency = TransparencyType.Transparent,
             Status = item.Status == ItemStatus.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
         };
+        if (item.Due.Recurrence is { } recurrence) calendarEvent.RecurrenceRule = new RecurrencePattern(RecurrenceRule.Of(recurrence, item.Due.End));
+        return calendarEvent;
     }
 
     private static string Description(PlanItemDto item)
@@ -73,6 +77,7 @@ internal static class DueCalendar
         if (item.AndRelatedAgencies) coordinators.Add("các cơ quan liên quan (related agencies)");
         if (coordinators.Count > 0) text.Append("Phối hợp (co-operating): ").Append(string.Join("; ", coordinators)).Append('\n');
         text.Append("Thời hạn (due): ").Append(item.Due.Text ?? $"hết quý {Roman(item.Quarter)} (end of Q{item.Quarter})")
+            .Append(item.Due.Kind is DueKind.Ongoing ? " – thường xuyên (ongoing)" : item.Due.Kind is DueKind.Recurring ? " – định kỳ (recurring)" : "")
             .Append(CultureInfo.InvariantCulture, $" ({item.Due.Start:yyyy-MM-dd} – {item.Due.End:yyyy-MM-dd})\n");
         text.Append("Trạng thái (status): ").Append(EnumNames<ItemStatus>.ToName(item.Status)).Append(CultureInfo.InvariantCulture, $", {item.PercentComplete}%");
         if (item.Overdue) text.Append(CultureInfo.InvariantCulture, $", quá hạn {item.DaysOverdue} ngày (overdue by {item.DaysOverdue} days)");

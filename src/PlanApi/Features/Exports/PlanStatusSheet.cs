@@ -64,6 +64,8 @@ internal sealed class PlanStatusRow
     // Last, so that the columns before keep their places for those who read them by position.
     [ExcelColumn(Name = "Số in (Printed number)", Width = 8)] public string Label { get; init; } = "";
     [ExcelColumn(Name = "Nhóm (Group)", Width = 36)] public string Group { get; init; } = "";
+    [ExcelColumn(Name = "Loại thời hạn (Due kind)", Width = 12)] public string DueKind { get; init; } = "";
+    [ExcelColumn(Name = "Hạn kế tiếp (Next due)", Width = 12)][ExcelFormat(Date)] public DateTime? NextDue { get; init; }
 
     public static PlanStatusRow From(PlanItemDto item) => new()
     {
@@ -84,5 +86,8 @@ internal sealed class PlanStatusRow
         CompletedOn = item.CompletedOn?.ToDateTime(TimeOnly.MinValue),
         // Spreadsheets have no time zones: the plan's calendar is Việt Nam's, as the header says.
         LastReportedAt = item.LastReportedAt is { } at ? TimeZoneInfo.ConvertTime(at, PlanCalendar.TimeZone).DateTime : null,
+        // No written deadline: due at the end of the quarter, as the API's endOfQuarter says.
+        DueKind = item.Due.Kind is { } kind ? EnumNames<DueKind>.ToName(kind) : "end_of_quarter",
+        NextDue = item.Due.NextDue?.ToDateTime(TimeOnly.MinValue),
     };
 }

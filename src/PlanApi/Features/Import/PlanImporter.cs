@@ -3,6 +3,7 @@ using PlanApi.Data;
 using PlanApi.Documents;
 using PlanApi.Domain;
 using DocMonthPart = PlanApi.Documents.MonthPart;
+using DueKind = PlanApi.Documents.DueKind;
 
 namespace PlanApi.Features.Import;
 
@@ -75,10 +76,10 @@ public static class PlanImporter
         var location = item.Location.ToString();
         // Messages name the task as the document printed it ("II.3"), which a person finds; the ordinal may be renumbered.
         var name = $"Item {item.Label ?? item.Ordinal.ToString(CultureInfo.InvariantCulture)}";
-        var due = MapDue(item.Due, planYear, out var approximated);
-        // A phrase the parser did not understand was warned about at its row already: one warning per row and cause.
-        if (approximated is not null && item.Due?.Kind != DueKind.Unrecognized) warnings.Add(new ImportWarning($"{name}: {approximated}", location));
-        var quarter = item.Quarter ?? (due is not null && due.Year == planYear ? (due.Month - 1) / 3 + 1 : 4);
+        var due = MapDue(item.Due, planYear);
+        var dueEnd = due?.Window(planYear).End;
+        var quarter = item.Quarter ?? (dueEnd is { } end && end.Year == planYear && due!.Kind is not (Domain.DueKind.Ongoing or Domain.DueKind.Recurring)
+            ? (end.Month - 1) / 3 + 1 : 4);
         if (item.Quarter is null && !noQuarterRows)
             warnings.Add(new ImportWarning($"{name}: no quarter row above it; quarter {quarter} assumed.", location));
         var (writtenLead, named) = Listed(item, name, warnings, location);
@@ -89,7 +90,7 @@ public static class PlanImporter
         var coordinators = named.Where(n => n != lead).Select(code).Distinct().ToList();
         var leadCode = lead is null ? throw new PlanDocumentException($"{name} names no executing agency.", item.Location) : code(lead);
         return new SeedItem(item.Ordinal, quarter, item.Content, leadCode, item.LeadRole, coordinators.Where(c => c != leadCode).ToList(),
-            item.AndRelatedAgencies, item.ExecutingUnitsText, due, item.Due?.Text,
+            item.AndRelatedAgencies, item.ExecutingUnitsText, due is null ? null : SeedDue.Of(due), item.Due?.Text,
             item.Label == item.Ordinal.ToString(CultureInfo.InvariantCulture) ? null : item.Label,
             item.Group is { } g ? new SeedItemGroup(g.Label, g.Heading) : null);
     }
@@ -107,36 +108,38 @@ public static class PlanImporter
     }
 
     /// <summary>
-    /// The model keeps a month (or part of one). Other phrases map to the month their window ends in, or to none
-    /// (ongoing and recurring tasks are due by the end of their quarter); the phrase as written is always kept.
+    /// The deadline a phrase means: a month (or part of one), a day, a window (quarters, halves and years are windows
+    /// of months), ongoing or recurring. A phrase the parser did not understand has no deadline (the item is due by
+    /// the end of its quarter); the parser has warned at its row, and the phrase as written is kept.
     /// </summary>
-    private static SeedDue? MapDue(DuePhrase? due, int planYear, out string? approximated)
+    internal static ItemDue? MapDue(DuePhrase? due, int planYear)
     {
-        approximated = null;
         if (due is null) return null;
         var year = due.Year ?? planYear;
-        switch (due.Kind)
+        return due.Kind switch
         {
-            case DueKind.Month or DueKind.MonthPart when due.Month is { } month:
-                return new SeedDue(year, month, Part(due.Part));
-            case DueKind.Quarter when due.Quarter is { } q:
-                approximated = $"\"{due.Text}\" is kept as due in the last month of quarter {q}.";
-                return new SeedDue(year, q * 3, Domain.MonthPart.Whole);
-            case DueKind.BeforeDate when due.Date is { } date:
-                var before = date.AddDays(-1);
-                approximated = $"\"{due.Text}\" is kept as due in the {(before.Day <= 10 ? "early" : before.Day <= 20 ? "middle" : "late")} part of {before:MM/yyyy}.";
-                return new SeedDue(before.Year, before.Month, before.Day <= 10 ? Domain.MonthPart.Early : before.Day <= 20 ? Domain.MonthPart.Mid : Domain.MonthPart.Late);
-            case DueKind.HalfYear when due.Half is { } half:
-                approximated = $"\"{due.Text}\" is kept as due in {(half == 1 ? "June" : "December")} {year}.";
-                return new SeedDue(year, half == 1 ? 6 : 12, Domain.MonthPart.Whole);
-            case DueKind.Year:
-                approximated = $"\"{due.Text}\" is kept as due in December {year}.";
-                return new SeedDue(year, 12, Domain.MonthPart.Whole);
-            default:
-                approximated = $"\"{due.Text}\" names no deadline; the item is due by the end of its quarter.";
-                return null;
-        }
+            DueKind.Month or DueKind.MonthPart when due.Month is { } month => ItemDue.InMonth(new DuePeriod(year, month, Part(due.Part))),
+            DueKind.Quarter when due.Quarter is { } q =>
+                ItemDue.Between(DuePeriod.StartOfQuarter(year, q), DuePeriod.EndOfQuarter(year, q)),
+            DueKind.BeforeDate when due.Date is { } date => ItemDue.OnDate(date),
+            DueKind.HalfYear when due.Half is { } half =>
+                ItemDue.Between(DuePeriod.StartOfQuarter(year, half * 2 - 1), DuePeriod.EndOfQuarter(year, half * 2)),
+            DueKind.Year => ItemDue.Between(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)),
+            DueKind.Range when due is { From: { } from, To: { } to } => ItemDue.Between(from, to),
+            DueKind.Ongoing => ItemDue.Ongoing,
+            DueKind.Recurring when due.Every is { } every => ItemDue.Recurring(new DueRecurrence(Frequency(every), due.Month, due.Day)),
+            _ => null,
+        };
     }
+
+    private static DueFrequency Frequency(Recurrence every) => every switch
+    {
+        Recurrence.Weekly => DueFrequency.Weekly,
+        Recurrence.Monthly => DueFrequency.Monthly,
+        Recurrence.Quarterly => DueFrequency.Quarterly,
+        Recurrence.HalfYearly => DueFrequency.HalfYearly,
+        _ => DueFrequency.Yearly,
+    };
 
     private static Domain.MonthPart Part(DocMonthPart? part) => part switch
     {

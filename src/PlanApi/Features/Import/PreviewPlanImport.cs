@@ -70,7 +70,8 @@ internal sealed class PreviewPlanImportHandler(PlanDbContext db) : IQueryHandler
             new PlanFields(plan.IssuerCode, plan.Number, plan.DocumentType, plan.Place, plan.IssuedOn, plan.Year, plan.Title, plan.Preamble,
                 plan.LegalBases, plan.Purposes, plan.Requirements, plan.Duties, plan.Recipients, plan.Signature, plan.Lifecycle),
             plan.Items.Select(i => new CreatePlanItemBody(i.Ordinal, i.Quarter, i.Content, i.LeadCode, i.LeadRole, i.CoordinatorCodes,
-                i.AndRelatedAgencies, i.ExecutingUnitsText, i.Due is { } d ? new DuePeriodInput(d.Year, d.Month, d.Part) : null, i.DueText)).ToList(),
+                i.AndRelatedAgencies, i.ExecutingUnitsText, i.Due is { } d ? new DuePeriodInput(d.Year, d.Month, d.Part, d.Kind, d.Date, d.Start, d.End,
+                    d.Recurrence is { } r ? new DueRecurrenceInput(r.Frequency, r.Month, r.Day) : null) : null, i.DueText)).ToList(),
             imported.Warnings, imported.UnresolvedAgencies, existing?.Id, existing?.Lifecycle == PlanLifecycle.Draft);
     }
 }

@@ -20,9 +20,11 @@ namespace PlanApi.Features.Items;
 /// <param name="Due">When the item is due.</param>
 /// <param name="Status">Derived from the newest progress report; not_started when none.</param>
 /// <param name="PercentComplete">From the newest progress report.</param>
-/// <param name="Overdue">The due window has ended (Asia/Ho_Chi_Minh) and the item is neither completed nor cancelled.</param>
-/// <param name="DaysOverdue">Days since the due window ended, when overdue; otherwise 0.</param>
-/// <param name="CompletedLate">Completed after its due window.</param>
+/// <param name="Overdue">Open (neither completed nor cancelled) and past due (Asia/Ho_Chi_Minh): a one-off item after its
+/// due window, a recurring item while its current occurrence (the latest one due before today) has no report covering it;
+/// an ongoing item never.</param>
+/// <param name="DaysOverdue">Days since the item became overdue (since the due window ended, for a one-off item), when overdue; otherwise 0.</param>
+/// <param name="CompletedLate">Completed on a day it was overdue.</param>
 /// <param name="CompletedOn">Date (Asia/Ho_Chi_Minh) of the report that completed it.</param>
 /// <param name="LastReportedAt">When the newest progress report was accepted.</param>
 /// <param name="LatestReportId">The newest progress report's id.</param>
@@ -53,7 +55,8 @@ public sealed record PlanItemDto(
     DateTimeOffset UpdatedAt,
     [property: System.Text.Json.Serialization.JsonIgnore] uint Version = 0,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    AgencyRefDto? InheritedFrom = null) : PlanApi.Common.IVersionedResource
+    AgencyRefDto? InheritedFrom = null,
+    [property: System.Text.Json.Serialization.JsonIgnore] NpgsqlTypes.NpgsqlRange<DateOnly>[]? OverdueDays = null) : PlanApi.Common.IVersionedResource
 {
     /// <summary>Projects an item; call <see cref="AsOf"/> afterwards to fill the date-dependent fields.</summary>
     public static readonly Expression<Func<PlanItem, PlanItemDto>> Projection = i => new PlanItemDto(
@@ -70,7 +73,9 @@ public sealed record PlanItemDto(
             .Select(c => new AgencyRefDto(c.Agency!.Code, c.Agency.Name, c.Agency.ShortName)).ToList(),
         i.AndRelatedAgencies,
         i.ExecutingUnitsText,
-        new DueDto(i.DueYear, i.DueMonth, i.DuePart, i.DueText, i.DueStart, i.DueEnd, i.DueYear == null),
+        new DueDto(i.DueYear, i.DueMonth, i.DuePart, i.DueText, i.DueStart, i.DueEnd, i.DueKind == null, i.DueKind,
+            i.DueKind == DueKind.Date ? i.DueStart : null,
+            i.DueFrequency == null ? null : new DueRecurrence(i.DueFrequency.Value, i.DueEveryMonth, i.DueEveryDay)),
         i.Status,
         i.PercentComplete,
         false,
@@ -81,31 +86,49 @@ public sealed record PlanItemDto(
         i.LatestReportId,
         i.CreatedAt,
         i.UpdatedAt,
-        i.Version);
+        i.Version,
+        null,
+        i.OverdueDays);
 
-    public PlanItemDto AsOf(DateOnly today) => this with
+    public PlanItemDto AsOf(DateOnly today)
     {
-        Overdue = ItemRules.IsOverdue(Status, Due.End, today),
-        DaysOverdue = ItemRules.DaysOverdue(Status, Due.End, today),
-        CompletedLate = ItemRules.CompletedLate(Status, CompletedOn, Due.End),
-    };
+        var days = OverdueDays ?? [];
+        return this with
+        {
+            Due = Due with { NextDue = ItemRules.NextDue(Status, Due.Kind, Due.End, Due.Recurrence, days, today) },
+            Overdue = ItemRules.IsOverdue(Status, days, today),
+            DaysOverdue = ItemRules.DaysOverdue(Status, days, today),
+            CompletedLate = ItemRules.CompletedLate(Status, CompletedOn, days),
+        };
+    }
 }
 
-/// <summary>When an item is due. Without a written due phrase the item is due by the end of its quarter.</summary>
-/// <param name="Year">Year of the due month; null when no due phrase is written.</param>
-/// <param name="Month">Due month 1–12; null when no due phrase is written.</param>
-/// <param name="Part">Part of the month: early (days 1–10), mid (11–20), late (21–end) or whole.</param>
-/// <param name="Text">The due phrase exactly as written, e.g. "đầu tháng 02 /2023".</param>
-/// <param name="Start">First day of the due window.</param>
-/// <param name="End">Last day of the due window: the item is overdue from the day after.</param>
+/// <summary>
+/// When an item is due, as the plan writes it (<c>kind</c>) and as a window. Without a written due phrase the item is due
+/// by the end of its quarter (<c>kind</c> null, <c>endOfQuarter</c> true).
+/// </summary>
+/// <param name="Year">Year of the due month (kind month); otherwise null.</param>
+/// <param name="Month">Due month 1–12 (kind month); otherwise null.</param>
+/// <param name="Part">Part of the month (kind month): early (days 1–10), mid (11–20), late (21–end) or whole.</param>
+/// <param name="Text">The due phrase exactly as written, e.g. "đầu tháng 02 /2023", "Trước ngày 15/11 hằng năm".</param>
+/// <param name="Start">First day of the due window (for ongoing and recurring items, of the plan's year).</param>
+/// <param name="End">Last day of the due window: a one-off item is overdue from the day after; a recurring item's last
+/// occurrence is due on it; an ongoing item is never overdue.</param>
 /// <param name="EndOfQuarter">True when the window is the item's quarter because no due phrase is written.</param>
-public sealed record DueDto(int? Year, int? Month, MonthPart? Part, string? Text, DateOnly Start, DateOnly End, bool EndOfQuarter);
-
-/// <summary>A due period as written in a request.</summary>
-/// <param name="Year">Year, 2000–2100.</param>
-/// <param name="Month">Month, 1–12.</param>
-/// <param name="Part">early (đầu tháng), mid (giữa tháng), late (cuối tháng) or whole (default).</param>
-public sealed record DuePeriodInput(int Year, int Month, MonthPart Part = MonthPart.Whole);
+/// <param name="Kind">month, date (due on that day), range (a window, due at its end), ongoing (never overdue) or
+/// recurring (each occurrence in the plan's year is due); null when no due phrase is written.</param>
+/// <param name="Date">The day it is due on (kind date).</param>
+/// <param name="Recurrence">How often it is due; present for kind recurring only.</param>
+/// <param name="NextDue">The next day, from today (Asia/Ho_Chi_Minh) on, by which something is due and not yet
+/// reported: the deadline, or a recurring item's next uncovered occurrence; null when none is (ongoing, past,
+/// completed or cancelled).</param>
+public sealed record DueDto(
+    int? Year, int? Month, MonthPart? Part, string? Text, DateOnly Start, DateOnly End, bool EndOfQuarter,
+    DueKind? Kind = null, DateOnly? Date = null,
+    // Written only for a recurring item: OpenAPI 3.0 validators refuse null for a referenced object.
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    DueRecurrence? Recurrence = null,
+    DateOnly? NextDue = null);
 
 /// <summary>A group of a plan's items: a Roman-numeral or lettered row of its table ("II. CÔNG TÁC KHEN THƯỞNG"), or an unmarked heading.</summary>
 /// <param name="Label">"II", "B"; null for an unmarked heading.</param>

@@ -14,8 +14,8 @@ namespace PlanApi.Features.Items;
 /// <param name="CoordinatingAgencyCodes">Codes of the agencies that co-operate (phối hợp), in order.</param>
 /// <param name="AndRelatedAgencies">"và các cơ quan liên quan": open-ended co-operation.</param>
 /// <param name="ExecutingUnitsText">The Đơn vị thực hiện cell as written.</param>
-/// <param name="Due">Due period; omit when the document gives none (the item is then due by the end of its quarter).</param>
-/// <param name="DueText">The due phrase as written, e.g. "đầu tháng 02 /2023" or "thường xuyên" (kept even without a due period).</param>
+/// <param name="Due">The deadline; omit when the document gives none (the item is then due by the end of its quarter).</param>
+/// <param name="DueText">The due phrase as written, e.g. "đầu tháng 02 /2023" or "thường xuyên" (kept even without a deadline).</param>
 /// <param name="Label">The number as printed ("II.3"), when it is not the ordinal. Omitted on an update, the item keeps its label.</param>
 /// <param name="Group">The group row the item stands under ("II" / "Công tác khen thưởng"). Omitted on an update, the item keeps its group.</param>
 public record PlanItemFields(
@@ -58,12 +58,7 @@ internal sealed class PlanItemFieldsValidator : AbstractValidator<PlanItemFields
             RuleFor(i => i.Group!.Title).NotEmpty().MaximumLength(Limits.Name).Clean().OverridePropertyName("group.title");
             RuleFor(i => i.Group!.Label).MaximumLength(Limits.Label).Clean().OverridePropertyName("group.label");
         });
-        When(i => i.Due is not null, () =>
-        {
-            RuleFor(i => i.Due!.Year).InclusiveBetween(2000, 2100).OverridePropertyName("due.year");
-            RuleFor(i => i.Due!.Month).InclusiveBetween(1, 12).OverridePropertyName("due.month");
-            RuleFor(i => i.Due!.Part).IsInEnum().OverridePropertyName("due.part");
-        });
+        RuleFor(i => i.Due!).SetValidator(new DuePeriodInputValidator()).When(i => i.Due is not null);
     }
 }
 
@@ -83,7 +78,9 @@ internal static class PlanItemWrites
         return (lead, (fields.CoordinatingAgencyCodes ?? []).Select(c => ids[c]).ToList());
     }
 
-    public static void Apply(PlanItem item, PlanItemFields fields, int planYear, Guid lead, List<Guid> coordinators, DateTimeOffset now)
+    /// <param name="reports">The item's reports so far, which a recurring deadline's occurrences are checked against.</param>
+    public static void Apply(PlanItem item, PlanItemFields fields, int planYear, Guid lead, List<Guid> coordinators, DateTimeOffset now,
+        IEnumerable<ReportSpan>? reports = null)
     {
         item.Content = fields.Content.Trim();
         item.LeadAgencyId = lead;
@@ -93,8 +90,7 @@ internal static class PlanItemWrites
         // A v1 body knows no label or group: leaving them out keeps what the item has.
         if (fields.Label is not null) item.Label = Blank(fields.Label);
         if (fields.Group is { } group) (item.GroupLabel, item.GroupTitle) = (Blank(group.Label), group.Title.Trim());
-        var due = fields.Due is { } d ? new DuePeriod(d.Year, d.Month, d.Part) : null;
-        item.Schedule(planYear, fields.Quarter, due, Blank(fields.DueText));
+        item.Schedule(planYear, fields.Quarter, fields.Due?.ToDue(), Blank(fields.DueText), reports);
         item.Coordinators.RemoveAll(c => !coordinators.Contains(c.AgencyId));
         for (var position = 0; position < coordinators.Count; position++)
         {
@@ -110,6 +106,11 @@ internal static class PlanItemWrites
     /// A plan's item count changed: its updatedAt (Last-Modified) moves. A direct update, so that it never conflicts
     /// with a concurrent edit of the plan's own fields (which If-Match guards).
     /// </summary>
+    /// <summary>What the item's reports are about, for a recurring deadline's occurrences.</summary>
+    public static async Task<List<ReportSpan>> ReportSpansAsync(PlanDbContext db, Guid itemId, CancellationToken ct) =>
+        (await db.ProgressReports.Where(r => r.PlanItemId == itemId).Select(r => new { r.PeriodFrom, r.PeriodTo, r.ReportedAt }).ToListAsync(ct))
+        .Select(r => new ReportSpan(r.PeriodFrom, r.PeriodTo, PlanCalendar.DayOf(r.ReportedAt))).ToList();
+
     public static Task TouchPlanAsync(PlanDbContext db, Guid planId, DateTimeOffset now, CancellationToken ct) =>
         db.Plans.Where(p => p.Id == planId).ExecuteUpdateAsync(s => s.SetProperty(p => p.UpdatedAt, now), ct);
 

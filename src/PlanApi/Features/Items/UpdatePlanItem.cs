@@ -34,7 +34,8 @@ internal sealed class UpdatePlanItemHandler(PlanDbContext db, TimeProvider clock
         if (item.Plan!.Lifecycle == PlanLifecycle.Closed) throw new ConflictException("The plan is closed; its items cannot change.");
         var (lead, coordinators) = await PlanItemWrites.ResolveAgenciesAsync(db, command.Body, ct);
         var now = clock.GetUtcNow();
-        PlanItemWrites.Apply(item, command.Body, item.Plan.Year, lead, coordinators, now);
+        var reports = command.Body.Due?.Kind == DueKind.Recurring ? await PlanItemWrites.ReportSpansAsync(db, item.Id, ct) : null;
+        PlanItemWrites.Apply(item, command.Body, item.Plan.Year, lead, coordinators, now, reports);
         await db.SaveChangesAsync(ct);
         return await sender.Send(new GetPlanItemQuery(command.PlanId, command.Ordinal), ct);
     }

@@ -5,6 +5,7 @@ using PlanApi.Common;
 using PlanApi.Common.WriteLog;
 using PlanApi.Data;
 using PlanApi.Domain;
+using PlanApi.Features.Items;
 
 namespace PlanApi.Features.Plans;
 
@@ -48,9 +49,15 @@ internal sealed class UpdatePlanHandler(PlanDbContext db, TimeProvider clock, IS
         plan.Lifecycle = target;
         if (yearChanged)
         {
-            // Items without a due phrase are due at the end of their quarter of the plan's year.
-            var items = await db.PlanItems.Where(i => i.PlanId == plan.Id && i.DueYear == null).ToListAsync(ct);
-            foreach (var item in items) item.Schedule(plan.Year, item.Quarter, null, null);
+            // Items without a due phrase are due at the end of their quarter of the plan's year; ongoing and recurring
+            // items' windows are the plan's year (a recurring item's occurrences checked again against its reports).
+            var items = await db.PlanItems.Where(i => i.PlanId == plan.Id
+                && (i.DueKind == null || i.DueKind == DueKind.Ongoing || i.DueKind == DueKind.Recurring)).ToListAsync(ct);
+            foreach (var item in items)
+            {
+                var reports = item.DueKind == DueKind.Recurring ? await PlanItemWrites.ReportSpansAsync(db, item.Id, ct) : null;
+                item.Schedule(plan.Year, item.Quarter, item.Due, item.DueText, reports);
+            }
         }
         await db.SaveChangesAsync(ct);
         return await sender.Send(new GetPlanQuery(plan.Id, IncludeDrafts: true), ct);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
 using PlanApi.Common;
 using PlanApi.Data;
 using PlanApi.Domain;
@@ -67,12 +68,13 @@ internal sealed class GetPlanStatusHandler(PlanDbContext db, TimeProvider clock,
             .OrderBy(i => i.Ordinal)
             .Select(i => new
             {
-                i.Ordinal, i.Quarter, i.GroupLabel, i.GroupTitle, i.Content, i.Status, i.DueEnd, i.DueText, i.CompletedOn, i.LastReportedAt, i.UpdatedAt,
+                i.Ordinal, i.Quarter, i.GroupLabel, i.GroupTitle, i.Content, i.Status, i.DueKind, i.OverdueDays, i.DueEnd, i.DueText,
+                Every = i.DueFrequency == null ? null : new DueRecurrence(i.DueFrequency.Value, i.DueEveryMonth, i.DueEveryDay), i.CompletedOn, i.LastReportedAt, i.UpdatedAt,
                 Lead = new AgencyRefDto(i.LeadAgency!.Code, i.LeadAgency.Name, i.LeadAgency.ShortName),
             })
             .ToListAsync(ct);
 
-        bool Overdue(ItemStatus s, DateOnly end) => ItemRules.IsOverdue(s, end, today);
+        bool Overdue(ItemStatus s, NpgsqlRange<DateOnly>[] days) => ItemRules.IsOverdue(s, days, today);
         var byStatus = StatusCounts.Of(items.Select(i => i.Status));
         var countable = items.Count - byStatus.Cancelled;
         var lastReport = items.Max(i => i.LastReportedAt);
@@ -82,28 +84,32 @@ internal sealed class GetPlanStatusHandler(PlanDbContext db, TimeProvider clock,
             plan.Id, plan.Number, plan.Title, plan.Lifecycle, asOf, today, items.Count,
             countable == 0 ? 0 : Math.Round(100m * byStatus.Completed / countable, 1),
             byStatus,
-            items.Count(i => Overdue(i.Status, i.DueEnd)),
-            items.Count(i => ItemRules.CompletedLate(i.Status, i.CompletedOn, i.DueEnd)),
+            items.Count(i => Overdue(i.Status, i.OverdueDays)),
+            items.Count(i => ItemRules.CompletedLate(i.Status, i.CompletedOn, i.OverdueDays)),
             items.GroupBy(i => i.Quarter).OrderBy(g => g.Key)
-                .Select(g => new QuarterStatus(g.Key, g.Count(), g.Count(i => i.Status == ItemStatus.Completed), g.Count(i => Overdue(i.Status, i.DueEnd))))
+                .Select(g => new QuarterStatus(g.Key, g.Count(), g.Count(i => i.Status == ItemStatus.Completed), g.Count(i => Overdue(i.Status, i.OverdueDays))))
                 .ToList(),
             items.GroupBy(i => i.Lead.Code)
-                .Select(g => new LeadStatus(g.First().Lead, g.Count(), g.Count(i => i.Status == ItemStatus.Completed), g.Count(i => Overdue(i.Status, i.DueEnd))))
+                .Select(g => new LeadStatus(g.First().Lead, g.Count(), g.Count(i => i.Status == ItemStatus.Completed), g.Count(i => Overdue(i.Status, i.OverdueDays))))
                 .OrderByDescending(l => l.Total).ThenBy(l => l.Agency.Code)
                 .ToList(),
-            items.Where(i => Overdue(i.Status, i.DueEnd))
-                .Select(i => new OverdueItem(i.Ordinal, i.Content, i.Lead, i.Status, i.DueEnd, i.DueText, ItemRules.DaysOverdue(i.Status, i.DueEnd, today)))
+            items.Where(i => Overdue(i.Status, i.OverdueDays))
+                .Select(i => new OverdueItem(i.Ordinal, i.Content, i.Lead, i.Status, OverdueDays.Since(i.OverdueDays, today)!.Value.AddDays(-1),
+                    i.DueText, ItemRules.DaysOverdue(i.Status, i.OverdueDays, today), i.DueKind))
                 .OrderByDescending(i => i.DaysOverdue).ThenBy(i => i.Ordinal)
                 .ToList(),
-            items.Where(i => !ItemRules.IsClosed(i.Status) && i.DueEnd >= today && i.DueEnd <= today.AddDays(DueSoonDays))
-                .Select(i => new DueSoonItem(i.Ordinal, i.Content, i.Lead, i.Status, i.DueEnd, i.DueText))
+            items.Select(i => (Item: i, Next: ItemRules.NextDue(i.Status, i.DueKind, i.DueEnd, i.Every, i.OverdueDays, today)))
+                .Where(x => x.Next is { } next && next <= today.AddDays(DueSoonDays))
+                .Select(x => new DueSoonItem(x.Item.Ordinal, x.Item.Content, x.Item.Lead, x.Item.Status, x.Next!.Value, x.Item.DueText, x.Item.DueKind))
                 .OrderBy(i => i.DueEnd).ThenBy(i => i.Ordinal)
                 .ToList(),
             lastReport,
             // In document order: a group comes where its first item does (items are read in ordinal order).
             items.Where(i => i.GroupTitle is not null).GroupBy(i => (i.GroupLabel, i.GroupTitle))
                 .Select(g => new ItemGroupStatus(g.Key.GroupLabel, g.Key.GroupTitle!, g.Count(), g.Count(i => i.Status == ItemStatus.Completed),
-                    g.Count(i => Overdue(i.Status, i.DueEnd))))
-                .ToList());
+                    g.Count(i => Overdue(i.Status, i.OverdueDays))))
+                .ToList(),
+            items.Count(i => i.DueKind == DueKind.Ongoing),
+            items.Count(i => i.DueKind == DueKind.Recurring));
     }
 }

@@ -38,13 +38,19 @@ public sealed record LeadStatus(AgencyRefDto Agency, int Total, int Completed, i
 /// <param name="Content">The task.</param>
 /// <param name="Lead">The lead agency.</param>
 /// <param name="Status">Its current status.</param>
-/// <param name="DueEnd">Last day of its due window.</param>
+/// <param name="DueEnd">The day it was due by: the last day of its due window, or of a recurring item the due day of its
+/// earliest uncovered occurrence in the current run.</param>
 /// <param name="DueText">The due phrase as written; null when due at the end of its quarter.</param>
-/// <param name="DaysOverdue">Days since the due window ended.</param>
-public sealed record OverdueItem(int Ordinal, string Content, AgencyRefDto Lead, ItemStatus Status, DateOnly DueEnd, string? DueText, int DaysOverdue);
+/// <param name="DaysOverdue">Days since it was due.</param>
+/// <param name="DueKind">How the deadline is written (month, date, range, recurring); null when due at the end of its quarter.</param>
+public sealed record OverdueItem(int Ordinal, string Content, AgencyRefDto Lead, ItemStatus Status, DateOnly DueEnd, string? DueText, int DaysOverdue,
+    DueKind? DueKind = null);
 
-/// <summary>An open item due within the next 30 days.</summary>
-public sealed record DueSoonItem(int Ordinal, string Content, AgencyRefDto Lead, ItemStatus Status, DateOnly DueEnd, string? DueText);
+/// <summary>An open item with something due within the next 30 days (an ongoing item never is).</summary>
+/// <param name="DueEnd">The day it is due by: its deadline, or a recurring item's next occurrence no report covers yet.</param>
+/// <param name="DueKind">How the deadline is written; null when due at the end of its quarter.</param>
+public sealed record DueSoonItem(int Ordinal, string Content, AgencyRefDto Lead, ItemStatus Status, DateOnly DueEnd, string? DueText,
+    DueKind? DueKind = null);
 
 /// <summary>A plan's status, computed from its items' progress reports.</summary>
 /// <param name="PlanId">The plan.</param>
@@ -57,18 +63,20 @@ public sealed record DueSoonItem(int Ordinal, string Content, AgencyRefDto Lead,
 /// <param name="CompletionPercent">Completed items as a percentage of the items not cancelled (one decimal).</param>
 /// <param name="ByStatus">Items per status.</param>
 /// <param name="OverdueCount">Items overdue today.</param>
-/// <param name="CompletedLateCount">Items completed after their due window.</param>
+/// <param name="CompletedLateCount">Items completed on a day they were overdue.</param>
 /// <param name="ByQuarter">Totals per quarter group.</param>
 /// <param name="ByLeadAgency">Totals per lead agency, most items first.</param>
 /// <param name="OverdueItems">Overdue items, most overdue first.</param>
 /// <param name="DueSoon">Open items due in the next 30 days, soonest first.</param>
 /// <param name="LastReportedAt">When the newest progress report was accepted.</param>
 /// <param name="ByGroup">Totals per group of items, in document order; empty when the plan's table has no groups.</param>
+/// <param name="OngoingCount">Items done throughout the year ("thường xuyên"), never overdue.</param>
+/// <param name="RecurringCount">Items due at each occurrence ("hằng quý"), overdue while the current one is not reported.</param>
 public sealed record PlanStatusDto(
     Guid PlanId, string Number, string Title, PlanLifecycle Lifecycle, DateTimeOffset AsOf, DateOnly Today, int TotalItems,
     decimal CompletionPercent, StatusCounts ByStatus, int OverdueCount, int CompletedLateCount,
     IReadOnlyList<QuarterStatus> ByQuarter, IReadOnlyList<LeadStatus> ByLeadAgency, IReadOnlyList<OverdueItem> OverdueItems,
-    IReadOnlyList<DueSoonItem> DueSoon, DateTimeOffset? LastReportedAt, IReadOnlyList<ItemGroupStatus> ByGroup) : ICachedResource;
+    IReadOnlyList<DueSoonItem> DueSoon, DateTimeOffset? LastReportedAt, IReadOnlyList<ItemGroupStatus> ByGroup, int OngoingCount = 0, int RecurringCount = 0) : ICachedResource;
 
 /// <summary>One plan's status in the city-wide summary.</summary>
 public sealed record PlanStatusRow(
@@ -84,4 +92,7 @@ public sealed record PlanStatusRow(
 public sealed record AgencyStatusDto(AgencyRefDto Agency, DateOnly Today, GroupTotals Led, GroupTotals Coordinated, IReadOnlyList<AgencyOverdueItem> OverdueItems);
 
 /// <summary>An overdue item of an agency, with the plan it belongs to and the agency's role in it.</summary>
-public sealed record AgencyOverdueItem(Guid PlanId, string PlanNumber, int Ordinal, string Content, string Role, DateOnly DueEnd, int DaysOverdue);
+/// <param name="DueEnd">The day it was due by (of a recurring item, its earliest uncovered occurrence in the current run).</param>
+/// <param name="DueKind">How the deadline is written; null when due at the end of its quarter.</param>
+public sealed record AgencyOverdueItem(Guid PlanId, string PlanNumber, int Ordinal, string Content, string Role, DateOnly DueEnd, int DaysOverdue,
+    DueKind? DueKind = null);

@@ -90,6 +90,35 @@ public sealed class DueCalendarTests(PlanApiFactory api) : IClassFixture<PlanApi
         Assert.Equal((new DateOnly(2023, 5, 11), new DateOnly(2023, 5, 21)), (mid.DtStart!.Date, mid.DtEnd!.Date));
     }
 
+    [Theory]
+    [InlineData("monthly", null, null)]
+    [InlineData("monthly", null, 20)]
+    [InlineData("monthly", null, 30)]
+    [InlineData("quarterly", null, null)]
+    [InlineData("half_yearly", null, null)]
+    [InlineData("yearly", 5, null)]
+    [InlineData("yearly", 11, 15)]
+    [InlineData("yearly", null, null)]
+    public async Task A_recurring_item_is_one_event_repeated_on_each_occurrences_due_day(string frequency, int? month, int? day)
+    {
+        var planId = await _admin.CreatePlanIdAsync(PlanBody(UniqueNumber(), year: 2024, lifecycle: "published"));
+        var due = new System.Text.Json.Nodes.JsonObject
+        {
+            ["kind"] = "recurring", ["recurrence"] = new System.Text.Json.Nodes.JsonObject { ["frequency"] = frequency, ["month"] = month, ["day"] = day },
+        };
+        await _admin.CreateItemAsync(planId, ItemBody(1, quarter: 4, lead: "co-do", due: due, dueText: "định kỳ"));
+
+        var calendarEvent = Assert.Single(Parse(await _client.GetCalendarAsync(PlanIcsUrl(planId))).Events);
+
+        Assert.NotNull(calendarEvent.RecurrenceRule);
+        var every = new PlanApi.Domain.DueRecurrence(
+            PlanApi.Common.EnumNames<PlanApi.Domain.DueFrequency>.TryParse(frequency, out var f) ? f : throw new ArgumentException(frequency), month, day);
+        var expected = PlanApi.Domain.DueOccurrences.Of(every, 2024).Select(o => o.Due).ToList();
+        var days = calendarEvent.GetOccurrences().Select(o => DateOnly.FromDateTime(o.Period.StartTime.Value)).ToList();
+        Assert.Equal(expected, days);
+        Assert.Contains("định kỳ (recurring)", calendarEvent.Description);
+    }
+
     [Fact]
     public async Task A_cancelled_item_is_a_cancelled_event()
     {

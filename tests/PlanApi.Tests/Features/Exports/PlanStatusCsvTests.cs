@@ -17,7 +17,7 @@ public sealed class PlanStatusCsvTests(PlanApiFactory api) : IClassFixture<PlanA
         "TT (No.)", "Quý (Quarter)", "Nội dung (Content)", "Chủ trì (Lead)", "Phối hợp (Coordinators)", "Thời hạn (Due)",
         "Từ ngày (Due start)", "Đến ngày (Due end)", "Trạng thái (Status)", "Tiến độ % (Percent complete)", "Quá hạn (Overdue)",
         "Số ngày quá hạn (Days overdue)", "Ngày hoàn thành (Completed on)",
-        "Báo cáo gần nhất, giờ Việt Nam (Last reported at, UTC+7)", "Số in (Printed number)", "Nhóm (Group)",
+        "Báo cáo gần nhất, giờ Việt Nam (Last reported at, UTC+7)", "Số in (Printed number)", "Nhóm (Group)", "Loại thời hạn (Due kind)", "Hạn kế tiếp (Next due)",
     ];
 
     private readonly HttpClient _client = api.CreateClient();
@@ -71,6 +71,8 @@ public sealed class PlanStatusCsvTests(PlanApiFactory api) : IClassFixture<PlanA
             Assert.Equal(item["overdue"]!.GetValue<bool>() ? "True" : "False", row[10]);
             Assert.Equal(item.Int("daysOverdue").ToString(System.Globalization.CultureInfo.InvariantCulture), row[11]);
             Assert.Equal(item["completedOn"]?.GetValue<string>() ?? "", row[12]);
+            Assert.Equal(item["due"]!["kind"]?.GetValue<string>() ?? "end_of_quarter", row[14]);
+            Assert.Equal(item["due"]!["nextDue"]?.GetValue<string>() ?? "", row[15]);
         }
     }
 

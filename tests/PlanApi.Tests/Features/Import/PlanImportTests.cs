@@ -93,7 +93,9 @@ public sealed class PlanImportTests(PlanApiFactory api) : IClassFixture<PlanApiF
         Assert.Equal(11, six["due"]!["month"]!.GetValue<int>());
         var two = items["items"]!.AsArray().Single(i => i!["ordinal"]!.GetValue<int>() == 2)!;
         Assert.Equal("Thường xuyên", two["due"]!["text"]!.GetValue<string>());
-        Assert.True(two["due"]!["endOfQuarter"]!.GetValue<bool>());
+        // "Thường xuyên" is an ongoing task (issue 12), no longer approximated to the end of its quarter.
+        Assert.Equal("ongoing", two["due"]!["kind"]!.GetValue<string>());
+        Assert.False(two["due"]!["endOfQuarter"]!.GetValue<bool>());
 
         var agency = await _admin.GetJsonAsync($"/api/v1/agencies/{unresolved[0]}");
         Assert.False(agency["verified"]!.GetValue<bool>());

@@ -36,6 +36,8 @@ public sealed class DuePhraseParserTests
     [InlineData("Trước ngày 15 tháng 3 năm 2023")]
     [InlineData("chậm nhất ngày 15-03-2023")]
     [InlineData("15/3/2023")]
+    [InlineData("Ngày 15/3/2023")]
+    [InlineData("ngày 15 tháng 3 năm 2023")]
     public void Deadlines(string text) =>
         Assert.Equal(new DuePhrase(DueKind.BeforeDate, text, 2023, 3, Date: new DateOnly(2023, 3, 15)), DuePhraseParser.Parse(text));
 
@@ -49,7 +51,6 @@ public sealed class DuePhraseParserTests
     [Theory]
     [InlineData("năm 2023", 2023)]
     [InlineData("Trong năm 2023", 2023)]
-    [InlineData("Cả năm", 2025)]
     public void Years(string text, int year) =>
         Assert.Equal(new DuePhrase(DueKind.Year, text, year), DuePhraseParser.Parse(text, 2025));
 
@@ -57,6 +58,8 @@ public sealed class DuePhraseParserTests
     [InlineData("thường xuyên")]
     [InlineData("Thường xuyên, liên tục")]
     [InlineData("Thường xuyên trong năm 2023")]
+    [InlineData("Cả năm")]
+    [InlineData("trong cả năm 2023")]
     public void Ongoing(string text) =>
         Assert.Equal(new DuePhrase(DueKind.Ongoing, text), DuePhraseParser.Parse(text));
 
@@ -65,8 +68,44 @@ public sealed class DuePhraseParserTests
     [InlineData("Hàng quý", Recurrence.Quarterly)]
     [InlineData("định kỳ hằng năm", Recurrence.Yearly)]
     [InlineData("hằng tuần", Recurrence.Weekly)]
+    [InlineData("Hằng năm", Recurrence.Yearly)]
+    [InlineData("mỗi tháng", Recurrence.Monthly)]
+    [InlineData("định kỳ 6 tháng", Recurrence.HalfYearly)]
+    [InlineData("6 tháng/lần", Recurrence.HalfYearly)]
     public void Recurring(string text, Recurrence every) =>
         Assert.Equal(new DuePhrase(DueKind.Recurring, text, Every: every), DuePhraseParser.Parse(text));
+
+    [Theory]
+    [InlineData("Tháng 5 hằng năm", Recurrence.Yearly, 5, null)]
+    [InlineData("trong tháng 5 hàng năm", Recurrence.Yearly, 5, null)]
+    [InlineData("Trước ngày 15/11 hằng năm", Recurrence.Yearly, 11, 15)]
+    [InlineData("trước ngày 15 tháng 11 hằng năm", Recurrence.Yearly, 11, 15)]
+    [InlineData("ngày 29/02 hằng năm", Recurrence.Yearly, 2, 29)]
+    [InlineData("Trước ngày 20 hằng tháng", Recurrence.Monthly, null, 20)]
+    [InlineData("ngày 31 hằng tháng", Recurrence.Monthly, null, 31)]
+    public void Recurring_on_a_written_month_or_day(string text, Recurrence every, int? month, int? day) =>
+        Assert.Equal(new DuePhrase(DueKind.Recurring, text, Month: month, Every: every, Day: day), DuePhraseParser.Parse(text, 2023));
+
+    [Theory]
+    [InlineData("Tháng 7 – 8/2023", "2023-07-01", "2023-08-31", 2023)]
+    [InlineData("Tháng 7-8/2023", "2023-07-01", "2023-08-31", 2023)]
+    [InlineData("Tháng 6, 7/2024", "2024-06-01", "2024-07-31", 2024)]
+    [InlineData("tháng 6, 7 và 8 năm 2024", "2024-06-01", "2024-08-31", 2024)]
+    [InlineData("từ tháng 3 đến tháng 5/2023", "2023-03-01", "2023-05-31", 2023)]
+    [InlineData("Tháng 11/2023 - 02/2024", "2023-11-01", "2024-02-29", 2024)]
+    [InlineData("tháng 7 - 8", "2025-07-01", "2025-08-31", 2025)]
+    [InlineData("Quý II – III", "2025-04-01", "2025-09-30", 2025)]
+    [InlineData("Quý II, III/2023", "2023-04-01", "2023-09-30", 2023)]
+    [InlineData("Quý I - Quý II năm 2023", "2023-01-01", "2023-06-30", 2023)]
+    [InlineData("Quý 3 - 4/2023", "2023-07-01", "2023-12-31", 2023)]
+    [InlineData("2021 - 2025", "2021-01-01", "2025-12-31", 2025)]
+    [InlineData("Giai đoạn 2021-2025", "2021-01-01", "2025-12-31", 2025)]
+    [InlineData("năm 2023 - 2024", "2023-01-01", "2024-12-31", 2024)]
+    [InlineData("Từ ngày 01/7 đến ngày 15/7/2023", "2023-07-01", "2023-07-15", 2023)]
+    [InlineData("từ 20/12/2023 - 10/01/2024", "2023-12-20", "2024-01-10", 2024)]
+    public void Ranges(string text, string from, string to, int year) =>
+        Assert.Equal(new DuePhrase(DueKind.Range, text, year, From: DateOnly.Parse(from), To: DateOnly.Parse(to)),
+            DuePhraseParser.Parse(text, 2025));
 
     [Fact]
     public void Decomposed_text_reads_like_composed_text() =>
@@ -80,8 +119,28 @@ public sealed class DuePhraseParserTests
     [InlineData("theo đề cương của Ban TĐKT Trung ương")]
     [InlineData("tháng 13/2023")]
     [InlineData("31/02/2023")]
+    [InlineData("Tháng 8 – 7/2023")]
+    [InlineData("Quý III - II")]
+    [InlineData("Tháng 13 hằng năm")]
+    [InlineData("Trước ngày 31/4 hằng năm")]
+    [InlineData("Tháng 7 – 13/2023")]
+    [InlineData("1948 – 2023")]
+    [InlineData("2025 - 2021")]
     [InlineData("")]
     public void Not_due_phrases(string text) => Assert.Null(DuePhraseParser.Parse(text, 2023));
+
+    [Theory]
+    [InlineData("tháng 13/2023")]
+    [InlineData("Quý V/2023")]
+    [InlineData("ngày 32/1/2023")]
+    [InlineData("trước ngày 31/4/2023")]
+    public void Impossible_numbers_look_like_a_due_phrase(string text) => Assert.True(DuePhraseParser.LooksLikeDue(text));
+
+    [Theory]
+    [InlineData("đợt 1")]
+    [InlineData("theo đề cương")]
+    [InlineData("Cơ quan Thường trực Hội đồng TĐKT")]
+    public void Remarks_do_not_look_like_a_due_phrase(string text) => Assert.False(DuePhraseParser.LooksLikeDue(text));
 
     [Fact]
     public void The_written_text_is_kept_beside_the_value() =>
