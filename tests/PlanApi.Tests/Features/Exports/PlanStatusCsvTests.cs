@@ -71,8 +71,9 @@ public sealed class PlanStatusCsvTests(PlanApiFactory api) : IClassFixture<PlanA
             Assert.Equal(item["overdue"]!.GetValue<bool>() ? "True" : "False", row[10]);
             Assert.Equal(item.Int("daysOverdue").ToString(System.Globalization.CultureInfo.InvariantCulture), row[11]);
             Assert.Equal(item["completedOn"]?.GetValue<string>() ?? "", row[12]);
-            Assert.Equal(item["due"]!["kind"]?.GetValue<string>() ?? "end_of_quarter", row[14]);
-            Assert.Equal(item["due"]!["nextDue"]?.GetValue<string>() ?? "", row[15]);
+            Assert.Equal(item.Text("label"), row[14]);
+            Assert.Equal(item["due"]!["kind"]?.GetValue<string>() ?? "end_of_quarter", row[16]);
+            Assert.Equal(item["due"]!["nextDue"]?.GetValue<string>() ?? "", row[17]);
         }
     }
 
