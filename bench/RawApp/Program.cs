@@ -160,7 +160,7 @@ internal static class Queries
                 .Select(i => new DueSoonItem(i.Ordinal, i.Content, i.Lead, i.Status, i.DueEnd, i.DueText))
                 .OrderBy(i => i.DueEnd).ThenBy(i => i.Ordinal)
                 .ToList(),
-            lastReport);
+            lastReport, []);
     }
 
     public static async Task<Page<PlanItemDto>?> AgencyItemsAsync(NpgsqlDataSource db, string code, int limit, int offset, CancellationToken ct)
@@ -262,8 +262,9 @@ internal static class ItemReader
                 if (dto is not null) items.Add(dto.AsOf(today));
                 current = id;
                 coordinators = [];
+                // Label and group are not read (the generated store has none): the reference does that much less work.
                 dto = new PlanItemDto(
-                    r.GetGuid(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetString(4),
+                    r.GetGuid(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(2).ToString(System.Globalization.CultureInfo.InvariantCulture), null, r.GetString(4),
                     new AgencyRefDto(r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7)),
                     r.IsDBNull(8) ? null : r.GetString(8),
                     coordinators,
@@ -347,7 +348,7 @@ internal static class PostReport
             involved = r.GetGuid(14) == agencyId;
             var coordinators = new List<(int Position, AgencyRefDto Agency)>();
             locked = new PlanItemDto(
-                r.GetGuid(18), r.GetString(33), r.GetInt32(16), r.GetInt32(19), r.GetString(3),
+                r.GetGuid(18), r.GetString(33), r.GetInt32(16), r.GetInt32(19), r.GetInt32(16).ToString(System.Globalization.CultureInfo.InvariantCulture), null, r.GetString(3),
                 new AgencyRefDto(r.GetString(47), r.GetString(50), r.IsDBNull(53) ? null : r.GetString(53)),
                 r.IsDBNull(15) ? null : r.GetString(15), [], r.GetBoolean(1), r.IsDBNull(11) ? null : r.GetString(11),
                 new DueDto(r.IsDBNull(10) ? null : r.GetInt32(10), r.IsDBNull(6) ? null : r.GetInt32(6),
