@@ -55,9 +55,8 @@ internal sealed class AgencySeeding(PlanDbContext db, DateTimeOffset now)
     {
         var province = await Jurisdictions.AtAsync(db, rule.ProvinceCode, rule.AsOf, ct)
             ?? throw new InvalidDataException($"No province {rule.ProvinceCode} on {rule.AsOf:yyyy-MM-dd}.");
-        var units = await db.AdministrativeUnits.AsNoTracking()
-            .Where(u => u.ProvinceCode == rule.ProvinceCode && u.Level == rule.Level
-                && (u.ValidFrom == null || u.ValidFrom <= rule.AsOf) && (u.ValidUntil == null || u.ValidUntil >= rule.AsOf))
+        var units = await db.AdministrativeUnits.AsNoTracking().ValidOn(rule.AsOf)
+            .Where(u => u.ProvinceCode == rule.ProvinceCode && u.Level == rule.Level)
             .OrderBy(u => u.Code).ToListAsync(ct);
         var added = 0;
         foreach (var unit in units)
@@ -68,7 +67,7 @@ internal sealed class AgencySeeding(PlanDbContext db, DateTimeOffset now)
             var agency = new Agency
             {
                 Code = code, Name = name, ShortName = AgencyCodes.PeoplesCommitteeShortName(unit),
-                Aliases = [$"{name} {province.FullName.ToLowerFirst()}"], Kind = AgencyKind.Government,
+                Aliases = [$"{name} {province.FullNameInText()}"], Kind = AgencyKind.Government,
                 JurisdictionCode = unit.Code, JurisdictionProvinceCode = unit.ProvinceCode, ValidFrom = unit.ValidFrom,
                 CreatedAt = now, UpdatedAt = now,
             };
@@ -93,9 +92,8 @@ internal sealed class AgencySeeding(PlanDbContext db, DateTimeOffset now)
             var unit = await Jurisdictions.AtAsync(db, code, seed.ValidUntil.Value, ct);
             var successorUnits = await db.AdministrativeUnitSuccessions.Where(s => s.PredecessorId == unit!.Id)
                 .Select(s => s.Successor!.Code).ToListAsync(ct);
-            var committees = await db.Agencies
-                .Where(a => a.Kind == AgencyKind.Government && a.JurisdictionCode != null && successorUnits.Contains(a.JurisdictionCode)
-                    && (a.ValidFrom == null || a.ValidFrom <= effectiveOn) && (a.ValidUntil == null || a.ValidUntil >= effectiveOn))
+            var committees = await db.Agencies.ValidOn(effectiveOn)
+                .Where(a => a.Kind == AgencyKind.Government && a.JurisdictionCode != null && successorUnits.Contains(a.JurisdictionCode))
                 .Select(a => a.Id).ToListAsync(ct);
             var kind = committees.Count > 1 ? SuccessionKind.SplitAmong : SuccessionKind.MergedInto;
             successors.AddRange(committees.Select(id => (id, kind)));
@@ -105,9 +103,4 @@ internal sealed class AgencySeeding(PlanDbContext db, DateTimeOffset now)
         foreach (var (id, kind) in successors.DistinctBy(s => s.Id))
             agency.Successors.Add(new AgencySuccession { PredecessorId = agency.Id, SuccessorId = id, Kind = kind, EffectiveOn = effectiveOn });
     }
-}
-
-internal static class SeedText
-{
-    public static string ToLowerFirst(this string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
 }

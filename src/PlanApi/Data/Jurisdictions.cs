@@ -9,7 +9,7 @@ public static class Jurisdictions
     /// <summary>The version of unit <paramref name="code"/> valid on <paramref name="date"/>, with its parent; null when none is.</summary>
     public static Task<AdministrativeUnit?> AtAsync(PlanDbContext db, string code, DateOnly date, CancellationToken ct) =>
         db.AdministrativeUnits.AsNoTracking().Include(u => u.Parent)
-            .Where(u => u.Code == code && (u.ValidFrom == null || u.ValidFrom <= date) && (u.ValidUntil == null || u.ValidUntil >= date))
+            .ValidOn(date).Where(u => u.Code == code)
             .OrderByDescending(u => u.ValidFrom)
             .FirstOrDefaultAsync(ct);
 
@@ -21,12 +21,4 @@ public static class Jurisdictions
         validUntil is { } until && until < today ? until
         : validFrom is { } from && from > today ? from
         : today;
-
-    /// <summary>The name of the province a unit version lies in (itself for a province).</summary>
-    public static async Task<string> ProvinceNameAsync(PlanDbContext db, AdministrativeUnit unit, CancellationToken ct)
-    {
-        if (unit.Level == UnitLevel.Province) return unit.Name;
-        var inSameList = unit.ValidUntil ?? unit.ValidFrom ?? DateOnly.MinValue;
-        return (await AtAsync(db, unit.ProvinceCode, inSameList, ct))?.Name ?? unit.ProvinceCode;
-    }
 }

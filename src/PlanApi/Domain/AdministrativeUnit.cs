@@ -59,7 +59,10 @@ public sealed class AdministrativeUnit
     public List<AdministrativeUnitSuccession> Successors { get; init; } = [];
     public List<AdministrativeUnitSuccession> Predecessors { get; init; } = [];
 
-    public bool IsValidOn(DateOnly date) => (ValidFrom is null || ValidFrom <= date) && (ValidUntil is null || date <= ValidUntil);
+    public bool IsValidOn(DateOnly date) => Validity.Contains(ValidFrom, ValidUntil, date);
+
+    /// <summary>The full name as it stands inside a sentence or another name: "phường Ninh Kiều", "thành phố Cần Thơ".</summary>
+    public string FullNameInText() => FullName.Length == 0 ? FullName : char.ToLowerInvariant(FullName[0]) + FullName[1..];
 }
 
 /// <summary>Where a unit version's area went when it ended.</summary>

@@ -63,7 +63,7 @@ public sealed class Agency
         SearchKey = "| " + string.Join(" | ", new[] { Name, ShortName ?? "" }.Concat(Aliases).Concat(FormerNames).Select(SearchText.Fold).Where(n => n.Length > 0).Distinct()) + " |";
 
     /// <summary>Whether the agency exists on <paramref name="date"/>.</summary>
-    public bool IsValidOn(DateOnly date) => (ValidFrom is null || ValidFrom <= date) && (ValidUntil is null || date <= ValidUntil);
+    public bool IsValidOn(DateOnly date) => Validity.Contains(ValidFrom, ValidUntil, date);
 
     /// <summary>Whether <paramref name="name"/> is this agency's name, short name or one of its aliases.</summary>
     public bool IsKnownAs(string name)

@@ -43,9 +43,7 @@ public static class AgencyCodes
     }
 
     /// <summary>The usual name of a unit's People's Committee: "Ủy ban nhân dân phường Ninh Kiều".</summary>
-    public static string PeoplesCommitteeName(AdministrativeUnit unit) => $"Ủy ban nhân dân {LowerFirst(unit.Type)} {unit.Name}";
+    public static string PeoplesCommitteeName(AdministrativeUnit unit) => $"Ủy ban nhân dân {unit.FullNameInText()}";
 
-    public static string PeoplesCommitteeShortName(AdministrativeUnit unit) => $"UBND {LowerFirst(unit.Type)} {unit.Name}";
-
-    private static string LowerFirst(string type) => type.Length == 0 ? type : char.ToLowerInvariant(type[0]) + type[1..];
+    public static string PeoplesCommitteeShortName(AdministrativeUnit unit) => $"UBND {unit.FullNameInText()}";
 }

@@ -1,14 +1,13 @@
-using System.Text.RegularExpressions;
 using FluentValidation;
 using PlanApi.Domain;
 
 namespace PlanApi.Features.AdministrativeUnits;
 
 /// <summary>Reading units at a date: the <c>asOf</c> rule and filter every unit query shares.</summary>
-internal static partial class AdministrativeUnitDates
+internal static class AdministrativeUnitDates
 {
     // The bounds plan dates have: a date outside them is a client's mistake, not a question about history.
-    private static readonly DateOnly Earliest = new(1945, 9, 2);
+    private static readonly DateOnly Earliest = Validity.Earliest;
     private static readonly DateOnly Latest = new(2100, 12, 31);
 
     public const string CodeMessage = "A unit code is 2 (province), 3 (district) or 5 (commune) digits, e.g. '92'.";
@@ -21,12 +20,5 @@ internal static partial class AdministrativeUnitDates
             .WithMessage($"Give a date from {Earliest:yyyy-MM-dd} to {Latest:yyyy-MM-dd} (yyyy-MM-dd).");
 
     public static IRuleBuilderOptions<T, string?> UnitCode<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(code => code is null || CodePattern().IsMatch(code)).WithMessage(CodeMessage);
-
-    /// <summary>The versions valid on <paramref name="date"/>: at most one per code.</summary>
-    public static IQueryable<AdministrativeUnit> ValidOn(this IQueryable<AdministrativeUnit> units, DateOnly date) =>
-        units.Where(u => (u.ValidFrom == null || u.ValidFrom <= date) && (u.ValidUntil == null || u.ValidUntil >= date));
-
-    [GeneratedRegex("^([0-9]{2}|[0-9]{3}|[0-9]{5})$", RegexOptions.CultureInvariant)]
-    private static partial Regex CodePattern();
+        rule.Must(code => code is null || UnitCodes.IsValid(code)).WithMessage(CodeMessage);
 }

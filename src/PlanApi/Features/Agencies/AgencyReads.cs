@@ -23,11 +23,8 @@ internal static class AgencyReads
         return agencies.Select(a =>
         {
             var day = Jurisdictions.ReadingDate(a.ValidFrom, a.ValidUntil, today);
-            var unit = units.Where(u => u.Code == a.JurisdictionCode
-                    && (u.ValidFrom == null || u.ValidFrom <= day) && (u.ValidUntil == null || u.ValidUntil >= day))
-                .FirstOrDefault();
-            var active = (a.ValidFrom is null || a.ValidFrom <= today) && (a.ValidUntil is null || a.ValidUntil >= today);
-            return a with { Jurisdiction = unit, Active = active };
+            var unit = units.FirstOrDefault(u => u.Code == a.JurisdictionCode && Validity.Contains(u.ValidFrom, u.ValidUntil, day));
+            return a with { Jurisdiction = unit, Active = Validity.Contains(a.ValidFrom, a.ValidUntil, today) };
         }).ToList();
     }
 

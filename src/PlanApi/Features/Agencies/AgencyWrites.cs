@@ -35,7 +35,7 @@ internal static class AgencyWrites
         var overlapping = versions
             .Where(u => (u.ValidFrom is null || fields.ValidUntil is null || u.ValidFrom <= fields.ValidUntil)
                 && (u.ValidUntil is null || fields.ValidFrom is null || u.ValidUntil >= fields.ValidFrom))
-            .OrderByDescending(u => (u.ValidFrom is null || u.ValidFrom <= day) && (u.ValidUntil is null || u.ValidUntil >= day))
+            .OrderByDescending(u => Validity.Contains(u.ValidFrom, u.ValidUntil, day))
             .FirstOrDefault();
         if (overlapping is not null) return overlapping.ProvinceCode;
         throw new UnprocessableException(versions.Count == 0
@@ -62,7 +62,7 @@ internal static class AgencyWrites
             if (code == selfCode) throw new UnprocessableException("An agency cannot succeed itself.", field);
             if (!found.TryGetValue(code, out var successor))
                 throw new UnprocessableException($"Successor agency '{code}' does not exist.", field);
-            if ((successor.ValidFrom is { } from && from > effectiveOn) || (successor.ValidUntil is { } until && until < effectiveOn))
+            if (!Validity.Contains(successor.ValidFrom, successor.ValidUntil, effectiveOn))
                 throw new UnprocessableException(
                     $"Successor agency '{code}' does not exist on {effectiveOn:yyyy-MM-dd}, the day it would take over ({Period(successor.ValidFrom, successor.ValidUntil)}).", field);
             if (successions.Any(s => s.SuccessorId == successor.Id))

@@ -41,9 +41,9 @@ internal sealed class ListAgenciesHandler(PlanDbContext db, TimeProvider clock) 
             { Length: 2 } province => agencies.Where(a => a.JurisdictionProvinceCode == province),
             var unit => agencies.Where(a => a.JurisdictionCode == unit),
         };
-        if (query.AsOf is { } day) agencies = agencies.Where(ValidOn(day));
+        if (query.AsOf is { } day) agencies = agencies.ValidOn(day);
         if (query.Active is { } active)
-            agencies = active ? agencies.Where(ValidOn(today)) : agencies.Where(a => a.ValidUntil < today || a.ValidFrom > today);
+            agencies = active ? agencies.ValidOn(today) : agencies.Where(a => a.ValidUntil < today || a.ValidFrom > today);
         var key = SearchText.Fold(query.Q);
         if (key.Length > 0)
         {
@@ -61,7 +61,4 @@ internal sealed class ListAgenciesHandler(PlanDbContext db, TimeProvider clock) 
         }
         return await AgencyReads.CompleteAsync(db, await agencies.Select(AgencyDto.Projection).ToPageAsync(query, ct), today, ct);
     }
-
-    private static System.Linq.Expressions.Expression<Func<Agency, bool>> ValidOn(DateOnly day) =>
-        a => (a.ValidFrom == null || a.ValidFrom <= day) && (a.ValidUntil == null || a.ValidUntil >= day);
 }

@@ -29,8 +29,8 @@ internal sealed class ImportAgencies
         // Collectives the API cannot list as a set ("các doanh nghiệp") stay in the executing-units text only.
         var unlisted = document.Items.SelectMany(i => i.CollectiveNames).Where(n => CollectiveSets.Recognize(n) is null).ToHashSet(StringComparer.Ordinal);
         var names = document.AgencyNames().Where(n => !unlisted.Contains(n)).Distinct().ToList();
-        var sets = await db.Agencies.AsNoTracking()
-            .Where(a => a.Kind == AgencyKind.Collective && (a.ValidFrom == null || a.ValidFrom <= date) && (a.ValidUntil == null || a.ValidUntil >= date))
+        var sets = await db.Agencies.AsNoTracking().ValidOn(date)
+            .Where(a => a.Kind == AgencyKind.Collective)
             .Select(a => new { a.Code, a.JurisdictionCode, a.CollectiveScope }).ToListAsync(ct);
         var scope = await ImportScope.LoadAsync(db, jurisdiction, date, names, ct);
         var matcher = new JurisdictionMatcher(scope.Scope, await AgenciesAsync(db, jurisdiction, date, ct));
@@ -55,7 +55,7 @@ internal sealed class ImportAgencies
                     var setName = CollectiveSets.Name(setScope);
                     var setCode = AgencyCodes.Unique(AgencyCodes.ForName(setName, issuerHome.Slug), taken.Contains);
                     taken.Add(setCode);
-                    set = new ProvisionalAgency(name, setCode, $"{setName} {char.ToLowerInvariant(issuerUnit.FullName[0])}{issuerUnit.FullName[1..]}",
+                    set = new ProvisionalAgency(name, setCode, $"{setName} {issuerUnit.FullNameInText()}",
                         AgencyKind.Collective, issuerUnit.Code, issuerUnit.ProvinceCode, setScope);
                     byKey[setKey] = set;
                     result.Provisional.Add(set);
@@ -102,13 +102,12 @@ internal sealed class ImportAgencies
     /// </summary>
     private static async Task<List<LocatedAgency>> AgenciesAsync(PlanDbContext db, ImportJurisdiction jurisdiction, DateOnly date, CancellationToken ct)
     {
-        var rows = await db.Agencies.AsNoTracking()
-            .Where(a => (a.ValidFrom == null || a.ValidFrom <= date) && (a.ValidUntil == null || a.ValidUntil >= date))
+        var rows = await db.Agencies.AsNoTracking().ValidOn(date)
             .Select(a => new { a.Code, a.Name, a.ShortName, a.Aliases, a.FormerNames, a.JurisdictionCode, a.Verified, a.Kind })
             .ToListAsync(ct);
         var unitCodes = rows.Select(r => r.JurisdictionCode).OfType<string>().Distinct().ToList();
-        var units = await db.AdministrativeUnits.AsNoTracking()
-            .Where(u => unitCodes.Contains(u.Code) && (u.ValidFrom == null || u.ValidFrom <= date) && (u.ValidUntil == null || u.ValidUntil >= date))
+        var units = await db.AdministrativeUnits.AsNoTracking().ValidOn(date)
+            .Where(u => unitCodes.Contains(u.Code))
             .ToDictionaryAsync(u => u.Code, u => ImportScope.ToMatch(u), ct);
         return rows.Select(r => new LocatedAgency(
                 new AgencyEntry(r.Code, r.Name, r.ShortName, r.Aliases, r.FormerNames),

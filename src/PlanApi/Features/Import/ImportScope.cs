@@ -23,7 +23,7 @@ internal sealed record ImportScope(MatchScope Scope, IReadOnlyDictionary<string,
         if (jurisdiction is { Unit: { } unit, Province: { } province })
         {
             provinceUnits = await db.AdministrativeUnits.AsNoTracking()
-                .Where(u => u.ProvinceCode == province.Code && (u.ValidFrom == null || u.ValidFrom <= date) && (u.ValidUntil == null || u.ValidUntil >= date))
+                .ValidOn(date).Where(u => u.ProvinceCode == province.Code)
                 .ToListAsync(ct);
             var byId = provinceUnits.ToDictionary(u => u.Id);
             List<AdministrativeUnit> Ancestors(AdministrativeUnit u)
@@ -52,7 +52,7 @@ internal sealed record ImportScope(MatchScope Scope, IReadOnlyDictionary<string,
         {
             var keys = wanted.Select(FullNameKey).Distinct().ToList();
             var found = await db.AdministrativeUnits.AsNoTracking()
-                .Where(u => keys.Contains(u.SearchKey) && (u.ValidFrom == null || u.ValidFrom <= date) && (u.ValidUntil == null || u.ValidUntil >= date))
+                .ValidOn(date).Where(u => keys.Contains(u.SearchKey))
                 .ToListAsync(ct);
             foreach (var reference in wanted)
             {

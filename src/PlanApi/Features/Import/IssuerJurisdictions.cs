@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PlanApi.Common;
 using PlanApi.Data;
@@ -35,11 +34,11 @@ public enum JurisdictionOrigin
 /// "TỈNH THÁI BÌNH" is unit 34 in 2023 and no unit in 2026. A name the lists hold several times (huyện Châu Thành)
 /// is narrowed by the lines above it and otherwise left undetermined, never guessed; the caller can name the unit.
 /// </summary>
-internal static partial class IssuerJurisdictions
+internal static class IssuerJurisdictions
 {
     public const string CentralValue = "central";
 
-    public static bool IsWellFormed(string value) => value == CentralValue || UnitCode().IsMatch(value);
+    public static bool IsWellFormed(string value) => value == CentralValue || UnitCodes.IsValid(value);
 
     public static async Task<ImportJurisdiction> ResolveAsync(
         PlanDbContext db, IssuerJurisdiction heading, DateOnly date, string? requested, List<ImportWarning> warnings, CancellationToken ct)
@@ -108,9 +107,8 @@ internal static partial class IssuerJurisdictions
         var name = SearchText.Fold(locality.Name);
         if (name.Length == 0) return [];
         var suffix = " " + name;
-        var units = (await db.AdministrativeUnits.AsNoTracking()
-                .Where(u => (u.ValidFrom == null || u.ValidFrom <= date) && (u.ValidUntil == null || u.ValidUntil >= date)
-                    && (u.SearchKey == name || u.SearchKey.EndsWith(suffix)))
+        var units = (await db.AdministrativeUnits.AsNoTracking().ValidOn(date)
+                .Where(u => u.SearchKey == name || u.SearchKey.EndsWith(suffix))
                 .ToListAsync(ct))
             .Where(u => SearchText.Fold(u.Name) == name)
             .ToList();
@@ -137,12 +135,8 @@ internal static partial class IssuerJurisdictions
     public static async Task<Dictionary<string, AdministrativeUnit>> ProvincesAsync(PlanDbContext db, IEnumerable<string> codes, DateOnly date, CancellationToken ct)
     {
         var list = codes.Distinct().ToList();
-        return await db.AdministrativeUnits.AsNoTracking()
-            .Where(u => u.Level == UnitLevel.Province && list.Contains(u.Code)
-                && (u.ValidFrom == null || u.ValidFrom <= date) && (u.ValidUntil == null || u.ValidUntil >= date))
+        return await db.AdministrativeUnits.AsNoTracking().ValidOn(date)
+            .Where(u => u.Level == UnitLevel.Province && list.Contains(u.Code))
             .ToDictionaryAsync(u => u.Code, ct);
     }
-
-    [GeneratedRegex(@"^\d{2,5}$")]
-    private static partial Regex UnitCode();
 }

@@ -56,7 +56,7 @@ internal static partial class ProvisionalAgencies
         // "tỉnh" is written ("Ban TĐKT tỉnh", "Tỉnh ủy"): the unit's name completes it.
         var levelWritten = mention == LocalityMention.Level
             || Localities.Find(written).Any(l => l.Name is null && SearchText.Fold(l.Type) == SearchText.Fold(unit.Type));
-        return levelWritten ? $"{written} {unit.Name}" : $"{written} {char.ToLowerInvariant(unit.FullName[0])}{unit.FullName[1..]}".Trim();
+        return levelWritten ? $"{written} {unit.Name}" : $"{written} {unit.FullNameInText()}".Trim();
     }
 
     /// <summary>The kind a name suggests; the board corrects it when it verifies the agency.</summary>
