@@ -20,12 +20,31 @@ if command -v npm >/dev/null && [[ ! -x tools/spectral/node_modules/.bin/spectra
   npm ci --prefix tools/spectral --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
+# House style (.editorconfig): the build already fails on its analyzer and code-style rules; whitespace and import
+# order are checked here in seconds. CI (and --format) runs the whole `dotnet format --verify-no-changes` too.
+FULL_FORMAT=false
+ARGS=()
+for a in "$@"; do [[ "$a" == --format ]] && FULL_FORMAT=true || ARGS+=("$a"); done
+[[ "${CI:-}" == true ]] && FULL_FORMAT=true
+if ! dotnet format whitespace PlanApi.sln --verify-no-changes; then
+  echo "Formatting differs from .editorconfig: run 'dotnet format PlanApi.sln' and commit the result." >&2
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+set -- "${ARGS[@]+"${ARGS[@]}"}"
+
 RESULTS="$REPO/tests/TestResults"
 rm -rf "$RESULTS"
 set +e
 dotnet test PlanApi.sln --nologo --logger "trx;LogFileName=results.trx" --logger "console;verbosity=minimal" \
   --results-directory "$RESULTS" "$@"
 STATUS=$?
+if [[ $FULL_FORMAT == true ]]; then
+  if ! dotnet format PlanApi.sln --verify-no-changes --no-restore; then
+    echo "dotnet format --verify-no-changes found differences: run 'dotnet format PlanApi.sln' and commit the result." >&2
+    FORMAT_FAILED=1
+  fi
+fi
 set -e
 
 TRX="$(find "$RESULTS" -name '*.trx' 2>/dev/null | head -1)"
@@ -39,6 +58,8 @@ else
   PASSED=0; FAILED=0; SKIPPED=0
   [[ $STATUS -ne 0 ]] && echo "No test results: the build or the test host failed (exit $STATUS)." >&2
 fi
+FAILED=$(( FAILED + ${FORMAT_FAILED:-0} ))
+[[ ${FORMAT_FAILED:-0} -ne 0 && $STATUS -eq 0 ]] && STATUS=1
 echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
 if [[ $STATUS -eq 0 && $PASSED -eq 0 ]]; then echo "No test ran." >&2; exit 1; fi
 exit $STATUS

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace PlanApi.Documents;
@@ -15,9 +16,9 @@ public static partial class DuePhraseParser
         if (MonthRange().Match(folded) is { Success: true } m)
         {
             var year = Year(m.Groups["year"], defaultYear);
-            var firstYear = m.Groups["y1"].Success ? int.Parse(m.Groups["y1"].Value) : year;
+            var firstYear = m.Groups["y1"].Success ? int.Parse(m.Groups["y1"].Value, CultureInfo.InvariantCulture) : year;
             if (year is null || firstYear is null) return null;
-            int first = int.Parse(m.Groups["m1"].Value), last = int.Parse(m.Groups["m2"].Value);
+            int first = int.Parse(m.Groups["m1"].Value, CultureInfo.InvariantCulture), last = int.Parse(m.Groups["m2"].Value, CultureInfo.InvariantCulture);
             if (first is < 1 or > 12 || last is < 1 or > 12) return null;
             var from = new DateOnly(firstYear.Value, first, 1);
             var to = new DateOnly(year.Value, last, 1).AddMonths(1).AddDays(-1);
@@ -26,7 +27,7 @@ public static partial class DuePhraseParser
         if (QuarterRange().Match(folded) is { Success: true } q)
         {
             var year = Year(q.Groups["year"], defaultYear);
-            var firstYear = q.Groups["y1"].Success ? int.Parse(q.Groups["y1"].Value) : year;
+            var firstYear = q.Groups["y1"].Success ? int.Parse(q.Groups["y1"].Value, CultureInfo.InvariantCulture) : year;
             if (year is null || firstYear is null) return null;
             var from = new DateOnly(firstYear.Value, QuarterNumber(q.Groups["q1"].Value) * 3 - 2, 1);
             var to = new DateOnly(year.Value, QuarterNumber(q.Groups["q2"].Value) * 3, 1).AddMonths(1).AddDays(-1);
@@ -34,7 +35,7 @@ public static partial class DuePhraseParser
         }
         if (YearRange().Match(folded) is { Success: true } y)
         {
-            int first = int.Parse(y.Groups["y1"].Value), last = int.Parse(y.Groups["y2"].Value);
+            int first = int.Parse(y.Groups["y1"].Value, CultureInfo.InvariantCulture), last = int.Parse(y.Groups["y2"].Value, CultureInfo.InvariantCulture);
             // A plan's period is a few years; "1948 – 2023" is a span of history.
             if (last - first is < 1 or > 10) return null;
             return Window(written, new DateOnly(first, 1, 1), new DateOnly(last, 12, 31), last);
@@ -42,7 +43,7 @@ public static partial class DuePhraseParser
         if (DayRange().Match(folded) is { Success: true } d)
         {
             var year = Year(d.Groups["year"], defaultYear);
-            var firstYear = d.Groups["y1"].Success ? int.Parse(d.Groups["y1"].Value) : year;
+            var firstYear = d.Groups["y1"].Success ? int.Parse(d.Groups["y1"].Value, CultureInfo.InvariantCulture) : year;
             var firstMonth = d.Groups["m1"].Success ? d.Groups["m1"].Value : d.Groups["m2"].Value;
             if (year is null || firstYear is null
                 || !TryDate(firstYear.Value, firstMonth, d.Groups["d1"].Value, out var from)

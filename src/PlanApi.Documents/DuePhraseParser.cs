@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using PlanApi.Documents.Parsing;
 
@@ -74,19 +75,19 @@ public static partial class DuePhraseParser
         if (HalfYearly().IsMatch(folded)) return new DuePhrase(DueKind.Recurring, written, Every: Recurrence.HalfYearly);
         if (MonthEveryYear().Match(folded) is { Success: true } my)
         {
-            var month = int.Parse(my.Groups["month"].Value);
+            var month = int.Parse(my.Groups["month"].Value, CultureInfo.InvariantCulture);
             return month is < 1 or > 12 ? null : new DuePhrase(DueKind.Recurring, written, Month: month, Every: Recurrence.Yearly);
         }
         if (DayEveryYear().Match(folded) is { Success: true } dy)
         {
-            int month = int.Parse(dy.Groups["month"].Value), day = int.Parse(dy.Groups["day"].Value);
+            int month = int.Parse(dy.Groups["month"].Value, CultureInfo.InvariantCulture), day = int.Parse(dy.Groups["day"].Value, CultureInfo.InvariantCulture);
             // Checked against a leap year: "29/02 hằng năm" is the month's last day in other years.
             if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(2024, month)) return null;
             return new DuePhrase(DueKind.Recurring, written, Month: month, Every: Recurrence.Yearly, Day: day);
         }
         if (DayEveryMonth().Match(folded) is { Success: true } dm)
         {
-            var day = int.Parse(dm.Groups["day"].Value);
+            var day = int.Parse(dm.Groups["day"].Value, CultureInfo.InvariantCulture);
             return day is < 1 or > 31 ? null : new DuePhrase(DueKind.Recurring, written, Every: Recurrence.Monthly, Day: day);
         }
         return null;
@@ -94,20 +95,20 @@ public static partial class DuePhraseParser
 
     private static DuePhrase? Month(string written, string monthText, Group yearGroup, int? defaultYear, MonthPart part)
     {
-        var month = int.Parse(monthText);
+        var month = int.Parse(monthText, CultureInfo.InvariantCulture);
         if (month is < 1 or > 12) return null;
         var kind = part == MonthPart.Whole ? DueKind.Month : DueKind.MonthPart;
         return new DuePhrase(kind, written, Year(yearGroup, defaultYear), month, part);
     }
 
-    private static int QuarterNumber(string text) => VietnameseText.ParseRoman(text) ?? int.Parse(text);
+    private static int QuarterNumber(string text) => VietnameseText.ParseRoman(text) ?? int.Parse(text, CultureInfo.InvariantCulture);
 
-    private static int? Year(Group group, int? defaultYear) => group.Success ? int.Parse(group.Value) : defaultYear;
+    private static int? Year(Group group, int? defaultYear) => group.Success ? int.Parse(group.Value, CultureInfo.InvariantCulture) : defaultYear;
 
     private static bool TryDate(int year, string month, string day, out DateOnly date)
     {
         date = default;
-        int m = int.Parse(month), d = int.Parse(day);
+        int m = int.Parse(month, CultureInfo.InvariantCulture), d = int.Parse(day, CultureInfo.InvariantCulture);
         if (m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(year, m)) return false;
         date = new DateOnly(year, m, d);
         return true;

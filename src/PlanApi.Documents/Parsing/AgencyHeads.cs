@@ -71,7 +71,7 @@ internal static partial class AgencyHeads
     public static bool IsCollective(string folded) => CollectiveStart().IsMatch(folded) || folded.Contains(" cac ");
 
     /// <summary>"các cơ quan (, đơn vị …) liên quan": the open-ended "and related agencies".</summary>
-    public static bool IsRelatedAgencies(string folded) => CollectiveStart().IsMatch(folded) && folded.TrimEnd(' ', '.', ';').EndsWith("lien quan");
+    public static bool IsRelatedAgencies(string folded) => CollectiveStart().IsMatch(folded) && folded.TrimEnd(' ', '.', ';').EndsWith("lien quan", StringComparison.Ordinal);
 
     private static bool IsWordAt(ReadOnlySpan<char> rest, string word) =>
         rest.StartsWith(word) && (rest.Length == word.Length || !char.IsLetterOrDigit(rest[word.Length]));

@@ -92,7 +92,7 @@ internal static partial class BodySections
     {
         var folded = VietnameseText.Fold(title);
         if (folded.Contains("to chuc thuc hien") || folded.Contains("trach nhiem thuc hien")) return Section.Duties;
-        if (folded.StartsWith("can cu")) return Section.LegalBases;
+        if (folded.StartsWith("can cu", StringComparison.Ordinal)) return Section.LegalBases;
         if (folded.Contains("muc dich")) return Section.Purposes;
         if (folded.Contains("yeu cau")) return Section.Requirements;
         return Section.Other;

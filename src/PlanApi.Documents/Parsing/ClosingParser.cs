@@ -84,7 +84,7 @@ internal static partial class ClosingParser
     private static bool IsRecipient(string text) =>
         Bullet().IsMatch(text)
         || text.Length < 150 && !VietnameseText.IsUpperText(text) && !IsSignatureStart(text)
-            && (text.TrimEnd().EndsWith(';') || VietnameseText.Fold(text).StartsWith("luu"));
+            && (text.TrimEnd().EndsWith(';') || VietnameseText.Fold(text).StartsWith("luu", StringComparison.Ordinal));
 
     private static bool IsAnnotation(string text) =>
         text.StartsWith('(') || text.StartsWith('[') || Annotation().IsMatch(VietnameseText.Fold(text));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace PlanApi.Documents.Parsing;
@@ -26,7 +27,7 @@ internal sealed partial class DutyList
         _topLevel ??= kind;
         if (kind == _topLevel)
         {
-            var ordinal = m.Groups["number"].Success ? int.Parse(m.Groups["number"].Value) : _duties.Count + 1;
+            var ordinal = m.Groups["number"].Success ? int.Parse(m.Groups["number"].Value, CultureInfo.InvariantCulture) : _duties.Count + 1;
             _duties.Add((ordinal, [m.Groups["text"].Value.Trim()], line.Location));
         }
         else if (_duties.Count > 0)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using PlanApi.Documents.Agencies;
 
@@ -167,7 +168,7 @@ internal static partial class HeaderParser
     {
         if (title is null) return null;
         var years = Regex.Matches(VietnameseText.Fold(title), @"\bnam\s+(\d{4})\b");
-        return years.Count > 0 ? int.Parse(years[^1].Groups[1].Value) : null;
+        return years.Count > 0 ? int.Parse(years[^1].Groups[1].Value, CultureInfo.InvariantCulture) : null;
     }
 
     [GeneratedRegex(@"\bS[ốỐ]\s*[:.]?\s*(?<n>\d*)\s*(?<sep>[/-])\s*(?<symbol>[\p{L}\d]+(?:\s*[/\-–]\s*[\p{L}\d&.]+)*)", RegexOptions.IgnoreCase)]

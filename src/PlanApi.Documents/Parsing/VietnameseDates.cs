@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace PlanApi.Documents.Parsing;
@@ -12,7 +13,7 @@ internal static class VietnameseDates
     public static DateOnly? FromGroups(Match m)
     {
         if (!m.Groups["d"].Success || !m.Groups["m"].Success || !m.Groups["y"].Success) return null;
-        int d = int.Parse(m.Groups["d"].Value), month = int.Parse(m.Groups["m"].Value), y = int.Parse(m.Groups["y"].Value);
+        int d = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture), month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture), y = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
         if (month is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, month)) return null;
         return new DateOnly(y, month, d);
     }

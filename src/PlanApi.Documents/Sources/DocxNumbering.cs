@@ -1,3 +1,4 @@
+using System.Globalization;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace PlanApi.Documents.Sources;
@@ -76,11 +77,11 @@ internal sealed class DocxNumbering
         "lowerRoman" => Roman(value).ToLowerInvariant(),
         "upperLetter" => Letter(value).ToUpperInvariant(),
         "lowerLetter" => Letter(value),
-        "decimalZero" => value.ToString("00"),
-        _ => value.ToString(),
+        "decimalZero" => value.ToString("00", CultureInfo.InvariantCulture),
+        _ => value.ToString(CultureInfo.InvariantCulture),
     };
 
-    private static string Letter(int value) => value is >= 1 and <= 26 ? ((char)('a' + value - 1)).ToString() : value.ToString();
+    private static string Letter(int value) => value is >= 1 and <= 26 ? ((char)('a' + value - 1)).ToString() : value.ToString(CultureInfo.InvariantCulture);
 
     private static string Roman(int value)
     {

@@ -1,8 +1,8 @@
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
-using W = DocumentFormat.OpenXml.Wordprocessing;
 using PlanApi.Documents.Parsing;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace PlanApi.Documents.Sources;
 

@@ -48,7 +48,7 @@ internal static partial class TextSourceReader
         if (trimmed.Length < 2 || trimmed[0] != '|') return line.Contains('\t') ? [.. line.Split('\t')] : null;
         var cells = UnescapedPipe().Split(trimmed).ToList();
         cells.RemoveAt(0);
-        if (cells.Count > 0 && trimmed.EndsWith('|') && !trimmed.EndsWith("\\|")) cells.RemoveAt(cells.Count - 1);
+        if (cells.Count > 0 && trimmed.EndsWith('|') && !trimmed.EndsWith("\\|", StringComparison.Ordinal)) cells.RemoveAt(cells.Count - 1);
         return cells.Count == 0 ? null : cells.Select(c => c.Replace("\\|", "|")).ToList();
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using PlanApi.Documents.Parsing;
 using PlanApi.Documents.Sources;
@@ -79,7 +80,7 @@ internal sealed partial class ColumnMap
     {
         var numbers = row.OwnCells.Select(c => ColumnNumber().Match(c.Text)).ToList();
         if (numbers.Count < 2 || numbers.Any(m => !m.Success)) return false;
-        var values = numbers.Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        var values = numbers.Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
         return values.Zip(values.Skip(1)).All(p => p.Second > p.First);
     }
 

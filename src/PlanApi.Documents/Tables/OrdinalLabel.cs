@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using PlanApi.Documents.Parsing;
 
@@ -22,7 +23,7 @@ internal enum LabelKind
 /// <summary>The TT cell of a row, classified.</summary>
 internal readonly partial record struct OrdinalLabel(LabelKind Kind, string Text)
 {
-    public int? Number => Kind == LabelKind.Integer ? int.Parse(Text) : null;
+    public int? Number => Kind == LabelKind.Integer ? int.Parse(Text, CultureInfo.InvariantCulture) : null;
 
     public bool IsGroup => Kind is LabelKind.Roman or LabelKind.UpperLetter;
 
@@ -30,7 +31,7 @@ internal readonly partial record struct OrdinalLabel(LabelKind Kind, string Text
     {
         var text = cell.Trim().TrimEnd('.', ')', ':', '/').Trim();
         if (text.Length == 0) return new(LabelKind.None, "");
-        if (Integer().IsMatch(text)) return new(LabelKind.Integer, int.Parse(text).ToString());
+        if (Integer().IsMatch(text)) return new(LabelKind.Integer, int.Parse(text, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
         if (Hierarchical().IsMatch(text)) return new(LabelKind.Hierarchical, text);
         if (VietnameseText.ParseRoman(text) is not null && text.All(char.IsUpper)) return new(LabelKind.Roman, text);
         if (text.Length == 1 && char.IsLetter(text[0]))

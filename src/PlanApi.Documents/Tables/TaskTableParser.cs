@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using PlanApi.Documents.Parsing;
 using PlanApi.Documents.Sources;
@@ -144,7 +145,7 @@ internal sealed partial class TaskTableParser(List<ParseWarning> warnings)
     private static int? QuarterOf(string text)
     {
         var m = QuarterRow().Match(VietnameseText.Fold(VietnameseText.Collapse(text)));
-        return m.Success ? VietnameseText.ParseRoman(m.Groups[1].Value) ?? int.Parse(m.Groups[1].Value) : null;
+        return m.Success ? VietnameseText.ParseRoman(m.Groups[1].Value) ?? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
     }
 
     // "QUÝ II", "II. QUÝ II", "Nhiệm vụ quý II/2023", "QUÝ I (từ tháng 01 đến tháng 3)".

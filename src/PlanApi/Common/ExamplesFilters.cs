@@ -74,13 +74,15 @@ internal static class ApiExamples
             {
                 ["quarter"] = ["'Quarter' must be between 1 and 4. You entered 5."],
                 ["leadAgencyCode"] = ["'Lead Agency Code' must not be empty."],
-            }) { Title = "One or more fields are invalid.", Status = 400 },
+            })
+            { Title = "One or more fields are invalid.", Status = 400 },
             404 => new ProblemDetails { Title = "Not found", Status = 404, Detail = "Plan '0195f3a0-1c2b-7d4e-8f90-123456789abc' does not exist." },
             409 => new ProblemDetails { Title = "Conflict", Status = 409, Detail = "Plan 244/KH-UBND of 2022 already exists for this issuer." },
             422 => new ValidationProblemDetails(new Dictionary<string, string[]>
             {
                 ["reportingAgencyCode"] = ["Agency 'ninh-kieu' neither leads nor co-operates on item 6."],
-            }) { Title = "Unprocessable request", Status = 422, Detail = "Agency 'ninh-kieu' neither leads nor co-operates on item 6." },
+            })
+            { Title = "Unprocessable request", Status = 422, Detail = "Agency 'ninh-kieu' neither leads nor co-operates on item 6." },
             401 => new ProblemDetails { Title = "Unauthorized", Status = 401, Detail = "Send a valid X-Api-Key header or an Authorization: Bearer token." },
             403 => new ProblemDetails { Title = "Forbidden", Status = 403, Detail = "Agency 'ninh-kieu' neither leads nor co-operates on item 6." },
             412 => new ProblemDetails { Title = "Precondition failed", Status = 412, Detail = "The resource changed since you read it: its ETag is now \"W/7091\". Read it again and retry." },
@@ -99,7 +101,19 @@ internal static class ApiExamples
 
     private static int StatusIndex(int status) => status switch
     {
-        400 => 1, 401 => 2, 403 => 4, 404 => 5, 409 => 10, 412 => 13, 413 => 14, 415 => 16, 422 => 21, 428 => 1, 429 => 1, 503 => 4, _ => 1,
+        400 => 1,
+        401 => 2,
+        403 => 4,
+        404 => 5,
+        409 => 10,
+        412 => 13,
+        413 => 14,
+        415 => 16,
+        422 => 21,
+        428 => 1,
+        429 => 1,
+        503 => 4,
+        _ => 1,
     };
 
 }

@@ -110,8 +110,11 @@ public sealed class ProblemDetailsExceptionHandler(
     {
         NpgsqlException { IsTransient: true } => true,
         // A lock not granted within lock_timeout: another write holds the row; the retry will find it free.
-        PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
-            or PostgresErrorCodes.LockNotAvailable } => true,
+        PostgresException
+        {
+            SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
+            or PostgresErrorCodes.LockNotAvailable
+        } => true,
         TimeoutException => true,
         { InnerException: { } inner } => IsTransient(inner),
         _ => false,

@@ -54,13 +54,13 @@ public static class ItemRules
     /// </summary>
     public static DateOnly? NextDue(ItemStatus status, DueKind? kind, DateOnly dueEnd, DueRecurrence? every,
         IReadOnlyList<NpgsqlRange<DateOnly>> overdueDays, DateOnly today) => IsClosed(status) ? null : kind switch
-    {
-        DueKind.Ongoing => null,
-        // An occurrence is uncovered while the day after it is due is an overdue day.
-        DueKind.Recurring when every is not null => DueOccurrences.Of(every, dueEnd.Year).Select(o => o.Due)
-            .Where(d => d >= today && OverdueDays.Includes(overdueDays, d.AddDays(1))).Cast<DateOnly?>().FirstOrDefault(),
-        _ => dueEnd >= today ? dueEnd : null,
-    };
+        {
+            DueKind.Ongoing => null,
+            // An occurrence is uncovered while the day after it is due is an overdue day.
+            DueKind.Recurring when every is not null => DueOccurrences.Of(every, dueEnd.Year).Select(o => o.Due)
+                .Where(d => d >= today && OverdueDays.Includes(overdueDays, d.AddDays(1))).Cast<DateOnly?>().FirstOrDefault(),
+            _ => dueEnd >= today ? dueEnd : null,
+        };
 
     /// <summary>Percent complete implied or checked by a status; null when the reporter may choose.</summary>
     public static string? CheckPercent(ItemStatus status, int percent) => status switch

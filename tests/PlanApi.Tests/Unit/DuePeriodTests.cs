@@ -1,3 +1,4 @@
+using System.Globalization;
 using PlanApi.Domain;
 
 namespace PlanApi.Tests.Unit;
@@ -22,8 +23,8 @@ public sealed class DuePeriodTests
     public void Window_of_a_part_of_a_month(int year, int month, MonthPart part, string start, string end)
     {
         var due = new DuePeriod(year, month, part);
-        Assert.Equal(DateOnly.Parse(start), due.Start);
-        Assert.Equal(DateOnly.Parse(end), due.End);
+        Assert.Equal(DateOnly.Parse(start, CultureInfo.InvariantCulture), due.Start);
+        Assert.Equal(DateOnly.Parse(end, CultureInfo.InvariantCulture), due.End);
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class DuePeriodTests
     [InlineData(2023, 4, "2023-12-31")]
     [InlineData(2024, 1, "2024-03-31")]
     public void End_of_quarter(int year, int quarter, string end) =>
-        Assert.Equal(DateOnly.Parse(end), DuePeriod.EndOfQuarter(year, quarter));
+        Assert.Equal(DateOnly.Parse(end, CultureInfo.InvariantCulture), DuePeriod.EndOfQuarter(year, quarter));
 
     [Theory]
     [InlineData(1, "2023-01-01")]
@@ -66,7 +67,7 @@ public sealed class DuePeriodTests
     [InlineData(3, "2023-07-01")]
     [InlineData(4, "2023-10-01")]
     public void Start_of_quarter(int quarter, string start) =>
-        Assert.Equal(DateOnly.Parse(start), DuePeriod.StartOfQuarter(2023, quarter));
+        Assert.Equal(DateOnly.Parse(start, CultureInfo.InvariantCulture), DuePeriod.StartOfQuarter(2023, quarter));
 
     [Theory]
     [InlineData(0)]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PlanApi.Domain;
 
 namespace PlanApi.Tests.Unit;
@@ -56,7 +57,7 @@ public sealed class ItemRulesTests
     [InlineData("2023-03-15", 33)]
     [InlineData("2024-02-10", 365)]
     public void Days_overdue_counts_days_since_the_window_ended(string today, int days) =>
-        Assert.Equal(days, ItemRules.DaysOverdue(ItemStatus.InProgress, DueEnd, DateOnly.Parse(today)));
+        Assert.Equal(days, ItemRules.DaysOverdue(ItemStatus.InProgress, DueEnd, DateOnly.Parse(today, CultureInfo.InvariantCulture)));
 
     [Fact]
     public void Days_overdue_crosses_a_leap_day()
@@ -71,7 +72,7 @@ public sealed class ItemRulesTests
     [InlineData("2023-02-10", false)]
     [InlineData("2023-02-01", false)]
     public void Completed_late_when_completed_after_the_window(string completedOn, bool late) =>
-        Assert.Equal(late, ItemRules.CompletedLate(ItemStatus.Completed, DateOnly.Parse(completedOn), DueEnd));
+        Assert.Equal(late, ItemRules.CompletedLate(ItemStatus.Completed, DateOnly.Parse(completedOn, CultureInfo.InvariantCulture), DueEnd));
 
     [Theory]
     [InlineData(ItemStatus.NotStarted)]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using PlanApi.Domain;
 
@@ -16,7 +17,7 @@ public sealed class PlanCalendarTests
     public void Today_is_the_date_in_Viet_Nam(string utc, string today)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(DateOnly.Parse(today), PlanCalendar.Today(clock));
+        Assert.Equal(DateOnly.Parse(today, CultureInfo.InvariantCulture), PlanCalendar.Today(clock));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PlanApi.Domain;
 
 namespace PlanApi.Tests.Unit;
@@ -25,9 +26,9 @@ public sealed class RecurringDueTests
     {
         var all = DueOccurrences.Of(new DueRecurrence(frequency, month, day), 2023);
         Assert.Equal(count, all.Count);
-        Assert.Equal(DateOnly.Parse(first), all[0].Due);
-        if (second is not null) Assert.Equal(DateOnly.Parse(second), all[1].Due);
-        Assert.Equal(DateOnly.Parse(last), all[^1].Due);
+        Assert.Equal(DateOnly.Parse(first, CultureInfo.InvariantCulture), all[0].Due);
+        if (second is not null) Assert.Equal(DateOnly.Parse(second, CultureInfo.InvariantCulture), all[1].Due);
+        Assert.Equal(DateOnly.Parse(last, CultureInfo.InvariantCulture), all[^1].Due);
         // Spans tile their part of the year: each starts the day after the previous one ends.
         for (var k = 1; k < all.Count; k++) Assert.Equal(all[k - 1].End.AddDays(1), all[k].Start);
     }
@@ -59,7 +60,7 @@ public sealed class RecurringDueTests
     public void A_report_covers_the_occurrences_its_period_or_else_its_day_overlaps(string? from, string? to, string reportedOn, bool covers)
     {
         var march = new DueOccurrence(new(2023, 3, 1), new(2023, 3, 31), new(2023, 3, 31));
-        var span = new ReportSpan(from is null ? null : DateOnly.Parse(from), to is null ? null : DateOnly.Parse(to), DateOnly.Parse(reportedOn));
+        var span = new ReportSpan(from is null ? null : DateOnly.Parse(from, CultureInfo.InvariantCulture), to is null ? null : DateOnly.Parse(to, CultureInfo.InvariantCulture), DateOnly.Parse(reportedOn, CultureInfo.InvariantCulture));
         Assert.Equal(covers, DueOccurrences.Covers(span, march));
     }
 

@@ -81,15 +81,15 @@ public sealed class WriteLogBehavior<TMessage, TResponse>(
 
     private async Task<ChangeRecord> ChangeAsync(string type, string key, string action, object? after, DateTimeOffset now,
         CancellationToken ct, object? visibleAs = null, bool? isPublic = null) => new()
-    {
-        OccurredAt = now,
-        Action = action,
-        ResourceType = type,
-        ResourceKey = key,
-        Version = after is null ? null : ETags.For(ETags.Serialize(after, after.GetType())),
-        Link = ResourceSnapshots.Link(type, key),
-        Public = isPublic ?? await IsPublicAsync(visibleAs ?? after, ct),
-    };
+        {
+            OccurredAt = now,
+            Action = action,
+            ResourceType = type,
+            ResourceKey = key,
+            Version = after is null ? null : ETags.For(ETags.Serialize(after, after.GetType())),
+            Link = ResourceSnapshots.Link(type, key),
+            Public = isPublic ?? await IsPublicAsync(visibleAs ?? after, ct),
+        };
 
     /// <summary>Changes inside draft plans are shown to credentials only.</summary>
     private async Task<bool> IsPublicAsync(object? after, CancellationToken ct) => after switch

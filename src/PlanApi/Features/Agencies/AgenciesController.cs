@@ -1,8 +1,8 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using PlanApi.Common.Security;
 using Microsoft.AspNetCore.Mvc;
 using PlanApi.Common;
+using PlanApi.Common.Security;
 using PlanApi.Domain;
 using PlanApi.Features.Items;
 

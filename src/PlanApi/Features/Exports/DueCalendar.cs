@@ -1,4 +1,3 @@
-using CultureInfo = System.Globalization.CultureInfo;
 using System.Text;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
@@ -7,6 +6,7 @@ using Ical.Net.Serialization;
 using PlanApi.Common;
 using PlanApi.Domain;
 using PlanApi.Features.Items;
+using CultureInfo = System.Globalization.CultureInfo;
 
 namespace PlanApi.Features.Exports;
 

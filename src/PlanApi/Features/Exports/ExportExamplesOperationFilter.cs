@@ -54,11 +54,19 @@ internal sealed class ExportExamplesOperationFilter : IOperationFilter
         var body = (CreatePlanItemBody)ExampleValues.Values[typeof(CreatePlanItemBody)];
         var item19 = item with
         {
-            Ordinal = body.Ordinal, Quarter = body.Quarter, Content = body.Content, LeadRole = null,
+            Ordinal = body.Ordinal,
+            Quarter = body.Quarter,
+            Content = body.Content,
+            LeadRole = null,
             Lead = new AgencyRefDto(agency.Code, agency.Name, agency.ShortName),
-            Coordinators = [item.Lead], ExecutingUnitsText = body.ExecutingUnitsText,
+            Coordinators = [item.Lead],
+            ExecutingUnitsText = body.ExecutingUnitsText,
             Due = new DueDto(2023, 7, MonthPart.Whole, body.DueText, new DateOnly(2023, 7, 1), new DateOnly(2023, 7, 31), false, DueKind.Month),
-            Status = ItemStatus.NotStarted, PercentComplete = 0, CompletedOn = null, LastReportedAt = null, LatestReportId = null,
+            Status = ItemStatus.NotStarted,
+            PercentComplete = 0,
+            CompletedOn = null,
+            LastReportedAt = null,
+            LatestReportId = null,
             UpdatedAt = item.CreatedAt,
         };
         var export = new PlanExport(plan, [item]);

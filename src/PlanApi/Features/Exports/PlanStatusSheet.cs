@@ -59,7 +59,8 @@ internal sealed class PlanStatusRow
     [ExcelColumn(Name = "Quá hạn (Overdue)", Width = 10)] public bool Overdue { get; init; }
     [ExcelColumn(Name = "Số ngày quá hạn (Days overdue)", Width = 10)] public int DaysOverdue { get; init; }
     [ExcelColumn(Name = "Ngày hoàn thành (Completed on)", Width = 12)][ExcelFormat(Date)] public DateTime? CompletedOn { get; init; }
-    [ExcelColumn(Name = "Báo cáo gần nhất, giờ Việt Nam (Last reported at, UTC+7)", Width = 17)][ExcelFormat("yyyy-MM-dd HH:mm")]
+    [ExcelColumn(Name = "Báo cáo gần nhất, giờ Việt Nam (Last reported at, UTC+7)", Width = 17)]
+    [ExcelFormat("yyyy-MM-dd HH:mm")]
     public DateTime? LastReportedAt { get; init; }
     // Last, so that the columns before keep their places for those who read them by position.
     [ExcelColumn(Name = "Số in (Printed number)", Width = 8)] public string Label { get; init; } = "";

@@ -37,11 +37,11 @@ public sealed record PlanImportJurisdictionDto(
     internal static PlanImportJurisdictionDto? From(ImportJurisdiction j) =>
         j.Central ? new(null, "Trung ương", JurisdictionLevel.Central, null, null, null, j.Origin)
         : j.Unit is { } u ? new(u.Code, u.FullName, u.Level switch
-            {
-                UnitLevel.Province => JurisdictionLevel.Province,
-                UnitLevel.District => JurisdictionLevel.District,
-                _ => JurisdictionLevel.Commune,
-            }, u.ProvinceCode, u.ValidFrom, u.ValidUntil, j.Origin)
+        {
+            UnitLevel.Province => JurisdictionLevel.Province,
+            UnitLevel.District => JurisdictionLevel.District,
+            _ => JurisdictionLevel.Commune,
+        }, u.ProvinceCode, u.ValidFrom, u.ValidUntil, j.Origin)
         : null;
 }
 

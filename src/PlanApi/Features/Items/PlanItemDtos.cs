@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using PlanApi.Domain;
 using PlanApi.Features.Agencies;
@@ -64,7 +65,7 @@ public sealed record PlanItemDto(
         i.Plan!.Number,
         i.Ordinal,
         i.Quarter,
-        i.Label ?? i.Ordinal.ToString(),
+        i.Label ?? i.Ordinal.ToString(CultureInfo.InvariantCulture),
         i.GroupTitle == null ? null : new ItemGroupDto(i.GroupLabel, i.GroupTitle),
         i.Content,
         new AgencyRefDto(i.LeadAgency!.Code, i.LeadAgency.Name, i.LeadAgency.ShortName),

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -123,16 +124,16 @@ public sealed class BadInputRunnerTests(PlanApiFactory api, ITestOutputHelper ou
         var failed = all.Where(o => o.Issues.Count > 0).ToList();
         var text = new StringBuilder();
         foreach (var refused in baselines)
-            text.AppendLine($"VALID REQUEST REFUSED {refused.Case.Operation.Name}: {refused.Status} {refused.Excerpt}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"VALID REQUEST REFUSED {refused.Case.Operation.Name}: {refused.Status} {refused.Excerpt}");
         foreach (var cause in failed.GroupBy(Cause).OrderByDescending(g => g.Count()))
         {
             var operations = cause.Select(o => o.Case.Operation.Name).Distinct().ToList();
-            text.AppendLine($"== {cause.Key} — {cause.Count()} requests, {operations.Count} operations: {string.Join("; ", operations.Take(8))}{(operations.Count > 8 ? "; …" : "")}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"== {cause.Key} — {cause.Count()} requests, {operations.Count} operations: {string.Join("; ", operations.Take(8))}{(operations.Count > 8 ? "; …" : "")}");
             foreach (var example in cause.GroupBy(o => o.Case.Operation.Name).Select(g => g.First()).Take(ExamplesPerCause))
             {
-                text.AppendLine($"   {example.Case.Operation.Name} [{example.Case.Caller}] {example.Case.Mutation} → {example.Status}");
-                foreach (var issue in example.Issues.Skip(1).Take(3)) text.AppendLine($"      also: {issue}");
-                text.AppendLine($"      {example.Excerpt.ReplaceLineEndings(" ")}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"   {example.Case.Operation.Name} [{example.Case.Caller}] {example.Case.Mutation} → {example.Status}");
+                foreach (var issue in example.Issues.Skip(1).Take(3)) text.AppendLine(CultureInfo.InvariantCulture, $"      also: {issue}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"      {example.Excerpt.ReplaceLineEndings(" ")}");
             }
         }
         return text.ToString();

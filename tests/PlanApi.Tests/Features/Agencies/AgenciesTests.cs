@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -78,8 +79,8 @@ public sealed class AgenciesTests : IClassFixture<PlanApiFactory>
         Assert.Equal(["Sở XD", "Sở Xây dựng thành phố"], Strings(created["aliases"]));
         Assert.Equal("department", created["kind"]!.GetValue<string>());
         Assert.Null(created["parentCode"]);
-        Assert.Equal(_api.Clock.GetUtcNow(), DateTimeOffset.Parse(created["createdAt"]!.GetValue<string>()));
-        Assert.Equal(_api.Clock.GetUtcNow(), DateTimeOffset.Parse(created["updatedAt"]!.GetValue<string>()));
+        Assert.Equal(_api.Clock.GetUtcNow(), DateTimeOffset.Parse(created["createdAt"]!.GetValue<string>(), CultureInfo.InvariantCulture));
+        Assert.Equal(_api.Clock.GetUtcNow(), DateTimeOffset.Parse(created["updatedAt"]!.GetValue<string>(), CultureInfo.InvariantCulture));
 
         var location = response.Headers.Location;
         Assert.NotNull(location);
@@ -269,9 +270,9 @@ public sealed class AgenciesTests : IClassFixture<PlanApiFactory>
         Assert.Equal(["Bí danh mới 1", "Bí danh mới 2"], Strings(updated["aliases"]));
         Assert.Equal("council", updated["kind"]!.GetValue<string>());
         Assert.Equal("ubnd-can-tho", updated["parentCode"]!.GetValue<string>());
-        var createdAt = DateTimeOffset.Parse(created["createdAt"]!.GetValue<string>());
-        Assert.Equal(createdAt, DateTimeOffset.Parse(updated["createdAt"]!.GetValue<string>()));
-        Assert.Equal(createdAt.AddHours(2), DateTimeOffset.Parse(updated["updatedAt"]!.GetValue<string>()));
+        var createdAt = DateTimeOffset.Parse(created["createdAt"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+        Assert.Equal(createdAt, DateTimeOffset.Parse(updated["createdAt"]!.GetValue<string>(), CultureInfo.InvariantCulture));
+        Assert.Equal(createdAt.AddHours(2), DateTimeOffset.Parse(updated["updatedAt"]!.GetValue<string>(), CultureInfo.InvariantCulture));
 
         var fetched = await _client.GetJsonAsync($"/api/v1/agencies/{code}");
         Assert.Equal(updated.ToJsonString(), fetched.ToJsonString());

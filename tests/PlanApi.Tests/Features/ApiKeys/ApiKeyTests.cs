@@ -4,11 +4,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PlanApi.Domain;
+using PlanApi.Tests.Features.Security;
 using PlanApi.Tests.Infrastructure;
 using static PlanApi.Tests.Features.Plans.PlanRequests;
 using static PlanApi.Tests.Features.Security.SecurityRequests;
-
-using PlanApi.Tests.Features.Security;
 
 namespace PlanApi.Tests.Features.ApiKeys;
 
@@ -35,7 +34,7 @@ public sealed class ApiKeyTests(PlanApiFactory api) : IClassFixture<PlanApiFacto
     private async Task<List<string>> PlacesHoldingAsync(string secret)
     {
         await using var db = api.NewDbContext();
-                var found = new List<string>();
+        var found = new List<string>();
         if (await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM api_keys k WHERE strpos(row_to_json(k)::text, {secret}) > 0").SingleAsync() > 0)
             found.Add("api_keys");
         if (await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM audit_entries a WHERE strpos(row_to_json(a)::text, {secret}) > 0").SingleAsync() > 0)

@@ -5,10 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using PlanApi.Common;
 using PlanApi.Domain;
 using PlanApi.Features.ApiKeys;
+using PlanApi.Tests.Features.Security;
 using PlanApi.Tests.Infrastructure;
 using static PlanApi.Tests.Features.Security.SecurityRequests;
-
-using PlanApi.Tests.Features.Security;
 
 namespace PlanApi.Tests.Features.ApiKeys;
 

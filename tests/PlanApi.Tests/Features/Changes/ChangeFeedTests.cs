@@ -3,11 +3,10 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PlanApi.Domain;
+using PlanApi.Tests.Features.Security;
 using PlanApi.Tests.Infrastructure;
 using static PlanApi.Tests.Features.Plans.PlanRequests;
 using static PlanApi.Tests.Features.Security.SecurityRequests;
-
-using PlanApi.Tests.Features.Security;
 
 namespace PlanApi.Tests.Features.Changes;
 

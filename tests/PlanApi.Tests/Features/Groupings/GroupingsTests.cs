@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -111,7 +112,7 @@ public sealed class GroupingsTests : IClassFixture<PlanApiFactory>
         Assert.Equal("Ủy ban nhân dân quận Cái Răng", created["head"]!["name"]!.GetValue<string>());
         Assert.Equal("ninh-kieu", created["deputy"]!["code"]!.GetValue<string>());
         Assert.Equal(["ninh-kieu", "binh-thuy", "cai-rang", "o-mon", "thot-not"], Codes(created["members"]));
-        Assert.Equal(_api.Clock.GetUtcNow(), DateTimeOffset.Parse(created["createdAt"]!.GetValue<string>()));
+        Assert.Equal(_api.Clock.GetUtcNow(), DateTimeOffset.Parse(created["createdAt"]!.GetValue<string>(), CultureInfo.InvariantCulture));
 
         var location = response.Headers.Location;
         Assert.NotNull(location);
@@ -283,8 +284,8 @@ public sealed class GroupingsTests : IClassFixture<PlanApiFactory>
         Assert.Equal("o-mon", updated["head"]!["code"]!.GetValue<string>());
         Assert.Equal("cai-rang", updated["deputy"]!["code"]!.GetValue<string>());
         Assert.Equal(created["createdAt"]!.GetValue<string>(), updated["createdAt"]!.GetValue<string>());
-        Assert.Equal(DateTimeOffset.Parse(created["createdAt"]!.GetValue<string>()).AddDays(1),
-            DateTimeOffset.Parse(updated["updatedAt"]!.GetValue<string>()));
+        Assert.Equal(DateTimeOffset.Parse(created["createdAt"]!.GetValue<string>(), CultureInfo.InvariantCulture).AddDays(1),
+            DateTimeOffset.Parse(updated["updatedAt"]!.GetValue<string>(), CultureInfo.InvariantCulture));
 
         var fetched = await _client.GetJsonAsync($"/api/v1/groupings/{code}");
         Assert.Equal(updated.ToJsonString(), fetched.ToJsonString());

@@ -162,6 +162,6 @@ public sealed class ImportJurisdictionTests(PlanApiFactory api) : IClassFixture<
         var codes = ImportForm.Codes(preview);
         Assert.Contains("so-tai-chinh-thai-binh", codes);
         Assert.DoesNotContain("so-tai-chinh", codes);
-        Assert.DoesNotContain(codes, c => c.EndsWith("-can-tho"));
+        Assert.DoesNotContain(codes, c => c.EndsWith("-can-tho", StringComparison.Ordinal));
     }
 }

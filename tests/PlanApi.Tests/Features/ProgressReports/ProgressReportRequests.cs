@@ -23,20 +23,20 @@ internal static class ProgressReportRequests
     public static JsonObject Body(
         string status = "in_progress", int? percent = 50, string agency = BanTdkt,
         string summary = "Đã triển khai hướng dẫn đến các cơ quan, đơn vị, địa phương.") => new()
-    {
-        ["reportingAgencyCode"] = agency,
-        ["status"] = status,
-        ["percentComplete"] = percent,
-        ["summary"] = summary,
-        ["evidence"] = new JsonObject
         {
-            ["documentNumber"] = "25/BC-BTĐKT",
-            ["documentDate"] = "2023-03-10",
-            ["url"] = "https://cantho.gov.vn/van-ban/25-bc-btdkt",
-        },
-        ["periodFrom"] = "2023-03-01",
-        ["periodTo"] = "2023-03-10",
-    };
+            ["reportingAgencyCode"] = agency,
+            ["status"] = status,
+            ["percentComplete"] = percent,
+            ["summary"] = summary,
+            ["evidence"] = new JsonObject
+            {
+                ["documentNumber"] = "25/BC-BTĐKT",
+                ["documentDate"] = "2023-03-10",
+                ["url"] = "https://cantho.gov.vn/van-ban/25-bc-btdkt",
+            },
+            ["periodFrom"] = "2023-03-01",
+            ["periodTo"] = "2023-03-10",
+        };
 
     public static Task<HttpResponseMessage> PostAsync(this HttpClient client, string planId, int ordinal, JsonObject body, string? key) =>
         client.PostRawAsync(Url(planId, ordinal), body.ToJsonString(), Headers(key));

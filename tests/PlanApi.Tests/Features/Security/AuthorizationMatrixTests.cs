@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -80,102 +81,102 @@ public sealed class AuthorizationMatrixTests(PlanApiFactory api) : IClassFixture
         switch (operation)
         {
             case "POST plans":
-            {
-                var number = UniqueNumber();
-                return new Target(_ => Request(HttpMethod.Post, PlansPath, PlanBody(number)), async () =>
                 {
-                    await using var db = api.NewDbContext();
-                    return string.Join(",", await db.Plans.Where(p => p.Number == number).Select(p => p.Id.ToString()).ToListAsync());
-                });
-            }
-            case "PUT plan":
-            {
-                var (planId, number) = await _admin.CreateDraftPlanAsync();
-                var url = $"{PlansPath}/{planId}";
-                var etag = await _admin.ETagAsync(url);
-                return new Target(_ => Request(HttpMethod.Put, url, PlanBody(number, title: "Kế hoạch đã sửa tên"), ("If-Match", etag)),
-                    () => _admin.StateAsync(url));
-            }
-            case "DELETE plan":
-            {
-                var (planId, _) = await _admin.CreateDraftPlanAsync();
-                var url = $"{PlansPath}/{planId}";
-                var etag = await _admin.ETagAsync(url);
-                return new Target(_ => Request(HttpMethod.Delete, url, null, ("If-Match", etag)), () => _admin.StateAsync(url));
-            }
-            case "POST item":
-            {
-                var (planId, _) = await _admin.CreateDraftPlanAsync();
-                return new Target(_ => Request(HttpMethod.Post, $"{PlansPath}/{planId}/items", ItemBody(7, lead: Education)),
-                    () => _admin.StateAsync($"{PlansPath}/{planId}/items/7"));
-            }
-            case "PUT item":
-            {
-                var url = await ItemInDraftAsync();
-                var etag = await _admin.ETagAsync(url);
-                return new Target(_ => Request(HttpMethod.Put, url, ItemBody(null, lead: Education, content: "Nội dung đã sửa"), ("If-Match", etag)),
-                    () => _admin.StateAsync(url));
-            }
-            case "DELETE item":
-            {
-                var url = await ItemInDraftAsync();
-                var etag = await _admin.ETagAsync(url);
-                return new Target(_ => Request(HttpMethod.Delete, url, null, ("If-Match", etag)), () => _admin.StateAsync(url));
-            }
-            case "POST agency":
-            {
-                var code = NewCode("co-quan");
-                return new Target(_ => Request(HttpMethod.Post, AgenciesPath, AgencyBody(code)), () => _admin.StateAsync($"{AgenciesPath}/{code}"));
-            }
-            case "PUT agency":
-            {
-                var code = await _admin.CreateAgencyAsync();
-                var url = $"{AgenciesPath}/{code}";
-                var etag = await _admin.ETagAsync(url);
-                return new Target(_ => Request(HttpMethod.Put, url, AgencyBody(null, name: "Tên đã sửa"), ("If-Match", etag)),
-                    () => _admin.StateAsync(url));
-            }
-            case "POST grouping":
-            {
-                var code = NewCode("khoi");
-                return new Target(_ => Request(HttpMethod.Post, GroupingsPath, GroupingBody(code)), () => _admin.StateAsync($"{GroupingsPath}/{code}"));
-            }
-            case "PUT grouping":
-            {
-                var code = await _admin.CreateGroupingAsync();
-                var url = $"{GroupingsPath}/{code}";
-                var etag = await _admin.ETagAsync(url);
-                return new Target(_ => Request(HttpMethod.Put, url, GroupingBody(null, name: "Khối đã sửa", head: "cai-rang"), ("If-Match", etag)),
-                    () => _admin.StateAsync(url));
-            }
-            case "POST progress report":
-            {
-                var planId = await SeededPlan.IdAsync(_admin);
-                return new Target(
-                    caller => Request(HttpMethod.Post, ReportsUrl(planId, 19), ReportBody(caller == "admin" ? Education : null),
-                        ("Idempotency-Key", NewKey())),
-                    async () => await _admin.StateAsync($"{PlansPath}/{planId}/items/19") + await _admin.StateAsync(ReportsUrl(planId, 19)));
-            }
-            case "POST api-key":
-            {
-                var name = $"Hệ thống thử nghiệm {Guid.NewGuid():N}";
-                return new Target(_ => Request(HttpMethod.Post, ApiKeysPath, new JsonObject { ["clientName"] = name, ["role"] = "reader", ["agencyCode"] = null }),
-                    async () =>
+                    var number = UniqueNumber();
+                    return new Target(_ => Request(HttpMethod.Post, PlansPath, PlanBody(number)), async () =>
                     {
                         await using var db = api.NewDbContext();
-                        return (await db.ApiKeys.CountAsync(k => k.ClientName == name)).ToString();
+                        return string.Join(",", await db.Plans.Where(p => p.Number == number).Select(p => p.Id.ToString()).ToListAsync());
                     });
-            }
-            case "DELETE api-key":
-            {
-                var secret = await api.IssueKeyAsync(ClientRole.Reader);
-                var id = await api.KeyIdAsync(secret);
-                return new Target(_ => Request(HttpMethod.Delete, $"{ApiKeysPath}/{id}"), async () =>
+                }
+            case "PUT plan":
                 {
-                    await using var db = api.NewDbContext();
-                    return (await db.ApiKeys.SingleAsync(k => k.Id == id)).RevokedAt?.ToString("O") ?? "valid";
-                });
-            }
+                    var (planId, number) = await _admin.CreateDraftPlanAsync();
+                    var url = $"{PlansPath}/{planId}";
+                    var etag = await _admin.ETagAsync(url);
+                    return new Target(_ => Request(HttpMethod.Put, url, PlanBody(number, title: "Kế hoạch đã sửa tên"), ("If-Match", etag)),
+                        () => _admin.StateAsync(url));
+                }
+            case "DELETE plan":
+                {
+                    var (planId, _) = await _admin.CreateDraftPlanAsync();
+                    var url = $"{PlansPath}/{planId}";
+                    var etag = await _admin.ETagAsync(url);
+                    return new Target(_ => Request(HttpMethod.Delete, url, null, ("If-Match", etag)), () => _admin.StateAsync(url));
+                }
+            case "POST item":
+                {
+                    var (planId, _) = await _admin.CreateDraftPlanAsync();
+                    return new Target(_ => Request(HttpMethod.Post, $"{PlansPath}/{planId}/items", ItemBody(7, lead: Education)),
+                        () => _admin.StateAsync($"{PlansPath}/{planId}/items/7"));
+                }
+            case "PUT item":
+                {
+                    var url = await ItemInDraftAsync();
+                    var etag = await _admin.ETagAsync(url);
+                    return new Target(_ => Request(HttpMethod.Put, url, ItemBody(null, lead: Education, content: "Nội dung đã sửa"), ("If-Match", etag)),
+                        () => _admin.StateAsync(url));
+                }
+            case "DELETE item":
+                {
+                    var url = await ItemInDraftAsync();
+                    var etag = await _admin.ETagAsync(url);
+                    return new Target(_ => Request(HttpMethod.Delete, url, null, ("If-Match", etag)), () => _admin.StateAsync(url));
+                }
+            case "POST agency":
+                {
+                    var code = NewCode("co-quan");
+                    return new Target(_ => Request(HttpMethod.Post, AgenciesPath, AgencyBody(code)), () => _admin.StateAsync($"{AgenciesPath}/{code}"));
+                }
+            case "PUT agency":
+                {
+                    var code = await _admin.CreateAgencyAsync();
+                    var url = $"{AgenciesPath}/{code}";
+                    var etag = await _admin.ETagAsync(url);
+                    return new Target(_ => Request(HttpMethod.Put, url, AgencyBody(null, name: "Tên đã sửa"), ("If-Match", etag)),
+                        () => _admin.StateAsync(url));
+                }
+            case "POST grouping":
+                {
+                    var code = NewCode("khoi");
+                    return new Target(_ => Request(HttpMethod.Post, GroupingsPath, GroupingBody(code)), () => _admin.StateAsync($"{GroupingsPath}/{code}"));
+                }
+            case "PUT grouping":
+                {
+                    var code = await _admin.CreateGroupingAsync();
+                    var url = $"{GroupingsPath}/{code}";
+                    var etag = await _admin.ETagAsync(url);
+                    return new Target(_ => Request(HttpMethod.Put, url, GroupingBody(null, name: "Khối đã sửa", head: "cai-rang"), ("If-Match", etag)),
+                        () => _admin.StateAsync(url));
+                }
+            case "POST progress report":
+                {
+                    var planId = await SeededPlan.IdAsync(_admin);
+                    return new Target(
+                        caller => Request(HttpMethod.Post, ReportsUrl(planId, 19), ReportBody(caller == "admin" ? Education : null),
+                            ("Idempotency-Key", NewKey())),
+                        async () => await _admin.StateAsync($"{PlansPath}/{planId}/items/19") + await _admin.StateAsync(ReportsUrl(planId, 19)));
+                }
+            case "POST api-key":
+                {
+                    var name = $"Hệ thống thử nghiệm {Guid.NewGuid():N}";
+                    return new Target(_ => Request(HttpMethod.Post, ApiKeysPath, new JsonObject { ["clientName"] = name, ["role"] = "reader", ["agencyCode"] = null }),
+                        async () =>
+                        {
+                            await using var db = api.NewDbContext();
+                            return (await db.ApiKeys.CountAsync(k => k.ClientName == name)).ToString(CultureInfo.InvariantCulture);
+                        });
+                }
+            case "DELETE api-key":
+                {
+                    var secret = await api.IssueKeyAsync(ClientRole.Reader);
+                    var id = await api.KeyIdAsync(secret);
+                    return new Target(_ => Request(HttpMethod.Delete, $"{ApiKeysPath}/{id}"), async () =>
+                    {
+                        await using var db = api.NewDbContext();
+                        return (await db.ApiKeys.SingleAsync(k => k.Id == id)).RevokedAt?.ToString("O") ?? "valid";
+                    });
+                }
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation));
         }

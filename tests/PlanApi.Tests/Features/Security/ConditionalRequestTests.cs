@@ -27,30 +27,30 @@ public sealed class ConditionalRequestTests(PlanApiFactory api) : IClassFixture<
         switch (write)
         {
             case "PUT plan" or "DELETE plan":
-            {
-                var (id, number) = await _admin.CreateDraftPlanAsync();
-                return ($"{PlansPath}/{id}", write.StartsWith("PUT") ? HttpMethod.Put : HttpMethod.Delete,
-                    PlanBody(number, title: "Tiêu đề của người sửa thứ hai"), PlanBody(number, title: "Tiêu đề của người sửa thứ nhất"));
-            }
+                {
+                    var (id, number) = await _admin.CreateDraftPlanAsync();
+                    return ($"{PlansPath}/{id}", write.StartsWith("PUT", StringComparison.Ordinal) ? HttpMethod.Put : HttpMethod.Delete,
+                        PlanBody(number, title: "Tiêu đề của người sửa thứ hai"), PlanBody(number, title: "Tiêu đề của người sửa thứ nhất"));
+                }
             case "PUT item" or "DELETE item":
-            {
-                var (id, _) = await _admin.CreateDraftPlanAsync();
-                await _admin.CreateItemAsync(id, ItemBody(1, content: "Nội dung ban đầu"));
-                return ($"{PlansPath}/{id}/items/1", write.StartsWith("PUT") ? HttpMethod.Put : HttpMethod.Delete,
-                    ItemBody(null, content: "Nội dung của người sửa thứ hai"), ItemBody(null, content: "Nội dung của người sửa thứ nhất"));
-            }
+                {
+                    var (id, _) = await _admin.CreateDraftPlanAsync();
+                    await _admin.CreateItemAsync(id, ItemBody(1, content: "Nội dung ban đầu"));
+                    return ($"{PlansPath}/{id}/items/1", write.StartsWith("PUT", StringComparison.Ordinal) ? HttpMethod.Put : HttpMethod.Delete,
+                        ItemBody(null, content: "Nội dung của người sửa thứ hai"), ItemBody(null, content: "Nội dung của người sửa thứ nhất"));
+                }
             case "PUT agency":
-            {
-                var code = await _admin.CreateAgencyAsync();
-                return ($"{AgenciesPath}/{code}", HttpMethod.Put, AgencyBody(null, name: "Tên của người sửa thứ hai"),
-                    AgencyBody(null, name: "Tên của người sửa thứ nhất"));
-            }
+                {
+                    var code = await _admin.CreateAgencyAsync();
+                    return ($"{AgenciesPath}/{code}", HttpMethod.Put, AgencyBody(null, name: "Tên của người sửa thứ hai"),
+                        AgencyBody(null, name: "Tên của người sửa thứ nhất"));
+                }
             case "PUT grouping":
-            {
-                var code = await _admin.CreateGroupingAsync();
-                return ($"{GroupingsPath}/{code}", HttpMethod.Put, GroupingBody(null, name: "Khối của người sửa thứ hai"),
-                    GroupingBody(null, name: "Khối của người sửa thứ nhất"));
-            }
+                {
+                    var code = await _admin.CreateGroupingAsync();
+                    return ($"{GroupingsPath}/{code}", HttpMethod.Put, GroupingBody(null, name: "Khối của người sửa thứ hai"),
+                        GroupingBody(null, name: "Khối của người sửa thứ nhất"));
+                }
             default:
                 throw new ArgumentOutOfRangeException(nameof(write));
         }

@@ -53,8 +53,8 @@ public sealed class BadInputTests
         Assert.Contains(".docx", Fails(Encoding.UTF8.GetBytes(Heading), "plan.docx").Reason);
         using var zip = new MemoryStream();
         using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
-            using (var writer = new StreamWriter(archive.CreateEntry("readme.txt").Open()))
-                writer.Write("not a document");
+        using (var writer = new StreamWriter(archive.CreateEntry("readme.txt").Open()))
+            writer.Write("not a document");
         Assert.Contains("Word", Fails(zip.ToArray(), "plan.docx").Reason);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PlanApi.Data;
 using PlanApi.Domain;
 using PlanApi.Features.Import;
@@ -56,11 +57,11 @@ public sealed class DueDocumentTests
         Assert.Equal(kind, due?.Kind);
         var built = PlanData.Build(Imported.Value.Plan, new Dictionary<string, Guid> { ["UBND thành phố"] = Guid.Empty, ["Sở Nội vụ"] = Guid.Empty },
             DateTimeOffset.UnixEpoch).Items.Single(i => i.Ordinal == ordinal);
-        Assert.Equal((DateOnly.Parse(start), DateOnly.Parse(end)), (built.DueStart, built.DueEnd));
+        Assert.Equal((DateOnly.Parse(start, CultureInfo.InvariantCulture), DateOnly.Parse(end, CultureInfo.InvariantCulture)), (built.DueStart, built.DueEnd));
         Assert.Equal(kind, built.DueKind);
         Assert.Equal(frequency, due?.Every?.Frequency);
         Assert.Equal((month, day), (due?.Every?.Month, due?.Every?.Day));
-        Assert.Equal(kind == DueKind.Date ? DateOnly.Parse(start) : null, item.Due?.Date);
+        Assert.Equal(kind == DueKind.Date ? DateOnly.Parse(start, CultureInfo.InvariantCulture) : null, item.Due?.Date);
     }
 
     [Fact]

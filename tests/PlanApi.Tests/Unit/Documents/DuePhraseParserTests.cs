@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using PlanApi.Documents;
 
@@ -104,7 +105,7 @@ public sealed class DuePhraseParserTests
     [InlineData("Từ ngày 01/7 đến ngày 15/7/2023", "2023-07-01", "2023-07-15", 2023)]
     [InlineData("từ 20/12/2023 - 10/01/2024", "2023-12-20", "2024-01-10", 2024)]
     public void Ranges(string text, string from, string to, int year) =>
-        Assert.Equal(new DuePhrase(DueKind.Range, text, year, From: DateOnly.Parse(from), To: DateOnly.Parse(to)),
+        Assert.Equal(new DuePhrase(DueKind.Range, text, year, From: DateOnly.Parse(from, CultureInfo.InvariantCulture), To: DateOnly.Parse(to, CultureInfo.InvariantCulture)),
             DuePhraseParser.Parse(text, 2025));
 
     [Fact]

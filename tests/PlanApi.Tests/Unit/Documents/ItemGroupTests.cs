@@ -1,5 +1,5 @@
-using PlanApi.Documents;
 using PlanApi.Data;
+using PlanApi.Documents;
 using PlanApi.Features.Import;
 
 namespace PlanApi.Tests.Unit.Documents;

@@ -31,14 +31,14 @@ internal static partial class SeedDocx
             if (rows.Count > 0 && line.Trim().Length > 0) { writer.Table(rows); rows = []; }
             var text = Clean(line);
             if (text.Length == 0) continue;
-            inSection3 |= text.StartsWith("III.");
+            inSection3 |= text.StartsWith("III.", StringComparison.Ordinal);
             if (inSection3 && Numbered().Match(text) is { Success: true } m)
                 writer.Paragraph(m.Groups[1].Value, list: DocxWriter.DecimalList);
             else
-                writer.Paragraph(text, bold: line.TrimStart().StartsWith("**"));
+                writer.Paragraph(text, bold: line.TrimStart().StartsWith("**", StringComparison.Ordinal));
         }
 
-        var recipients = body.Skip(closing + 1).Where(l => l.StartsWith("- ")).Select(Clean).ToList();
+        var recipients = body.Skip(closing + 1).Where(l => l.StartsWith("- ", StringComparison.Ordinal)).Select(Clean).ToList();
         writer.Table([
             [new DocxCell("Nơi nhận:\n" + string.Join('\n', recipients)),
              new DocxCell("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Đã ký)\nTrần Việt Trường", Bold: true)],
@@ -49,7 +49,7 @@ internal static partial class SeedDocx
     private static List<DocxCell> TaskRow(string[] cells, List<List<DocxCell>> rows)
     {
         var texts = cells.Select(Clean).ToList();
-        if (texts[0].StartsWith("QUÝ")) return [new DocxCell(texts[0], Span: 3, Bold: true)];
+        if (texts[0].StartsWith("QUÝ", StringComparison.Ordinal)) return [new DocxCell(texts[0], Span: 3, Bold: true)];
         if (texts[0].Length == 0)
         {
             // Task 30 continues after the page break: in Word its TT and unit cells span both rows.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using PlanApi.Documents;
 
@@ -53,7 +54,7 @@ internal static class SeedPlanComparison
         Check("number", plan.GetProperty("number").GetString(), header.Number);
         Check("documentType", plan.GetProperty("documentType").GetString(), header.DocumentType);
         Check("place", plan.GetProperty("place").GetString(), header.Place);
-        Check("issuedOn", DateOnly.Parse(plan.GetProperty("issuedOn").GetString()!), header.IssuedOn);
+        Check("issuedOn", DateOnly.Parse(plan.GetProperty("issuedOn").GetString()!, CultureInfo.InvariantCulture), header.IssuedOn);
         Check("year", plan.GetProperty("year").GetInt32(), header.PlanYear);
         Check("title", plan.GetProperty("title").GetString(), header.Title);
         Check("preamble", plan.GetProperty("preamble").GetString(), document.Preamble);
@@ -65,7 +66,7 @@ internal static class SeedPlanComparison
             var n = e.GetProperty("number").GetString();
             Check($"legalBasis {n} number", n, got.Number);
             Check($"legalBasis {n} type", e.GetProperty("documentType").GetString(), got.DocumentType);
-            Check($"legalBasis {n} date", DateOnly.Parse(e.GetProperty("date").GetString()!), got.Date);
+            Check($"legalBasis {n} date", DateOnly.Parse(e.GetProperty("date").GetString()!, CultureInfo.InvariantCulture), got.Date);
             Check($"legalBasis {n} issuerName", e.GetProperty("issuerName").GetString(), got.IssuerName);
             Check($"legalBasis {n} issuerCode", e.GetProperty("issuerCode").GetString(), agencies.Resolve(got.IssuerName));
             Check($"legalBasis {n} title", e.GetProperty("title").GetString(), got.Title);
