@@ -1050,3 +1050,35 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203171116_IdempotencyRecordsHoldResults') THEN
+    ALTER TABLE idempotency_records DROP COLUMN content_type;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203171116_IdempotencyRecordsHoldResults') THEN
+    ALTER TABLE idempotency_records DROP COLUMN location;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203171116_IdempotencyRecordsHoldResults') THEN
+    ALTER TABLE idempotency_records DROP COLUMN status_code;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203171116_IdempotencyRecordsHoldResults') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261203171116_IdempotencyRecordsHoldResults', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using PlanApi.Cli;
 using PlanApi.Common;
 using PlanApi.Common.Security;
+using PlanApi.Common.Writes;
 using PlanApi.Data;
+using PlanApi.Features.Exports;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,16 +14,15 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPlanDatabase(builder.Configuration);
 builder.Services.AddMediator((MediatorOptions o) => o.ServiceLifetime = ServiceLifetime.Scoped);
 builder.Services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
-builder.Services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PlanApi.Common.WriteLog.WriteLogBehavior<,>));
-builder.Services.AddScoped<PlanApi.Common.WriteLog.ResourceSnapshots>();
+builder.Services.AddPlanApiWrites(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton<PlanApi.Features.Status.PlanStatusCache>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 builder.Services.AddPlanApiControllers();
 builder.Services.AddPlanApiOpenApi();
+builder.Services.AddPlanApiExports();
 builder.Services.AddPlanApiSecurity(builder.Configuration);
 builder.Services.AddPlanApiHardening(builder.Configuration);
-builder.Services.AddPlanApiIdempotency(builder.Configuration);
 
 var app = builder.Build();
 

@@ -37,7 +37,7 @@ internal sealed class ConditionalRequestsOperationFilter : IOperationFilter
         {
             var problem = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository);
             operation.Responses ??= [];
-            operation.Responses.TryAdd("413", Problem("The body is larger than allowed (1 MiB; 10 MiB for plan uploads).", problem));
+            operation.Responses.TryAdd("413", Problem("The body is larger than allowed ({config:Limits:MaxRequestBodyBytes}; {config:Limits:MaxUploadBytes} for plan uploads).", problem));
             operation.Responses.TryAdd("415", Problem("The Content-Type is not one this operation accepts.", problem));
         }
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])

@@ -63,7 +63,7 @@ internal static class ApiExamples
     }
 
     public static JsonNode? ForSchema(Type type) =>
-        ExampleValues.Values.TryGetValue(type, out var value) ? JsonSerializer.SerializeToNode(value, type, Json) : null;
+        ContractExamples.Values.TryGetValue(type, out var value) ? JsonSerializer.SerializeToNode(value, type, Json) : null;
 
     private static JsonNode Problem(int status, string? path)
     {

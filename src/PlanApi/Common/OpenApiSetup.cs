@@ -10,6 +10,7 @@ public static class OpenApiSetup
 
     public static IServiceCollection AddPlanApiOpenApi(this IServiceCollection services)
     {
+        services.AddSingleton<PublishedNumbers>();
         services.AddSwaggerGen(o =>
         {
             o.SwaggerDoc(DocumentName, new OpenApiInfo
@@ -56,7 +57,7 @@ public static class OpenApiSetup
             o.SchemaFilter<NullableReferenceSchemaFilter>();
             o.OperationFilter<ConditionalRequestsOperationFilter>();
             o.OperationFilter<ExamplesOperationFilter>();
-            o.OperationFilter<Features.Exports.ExportExamplesOperationFilter>();
+            o.DocumentFilter<PublishedNumbersFilter>();
         });
         return services;
     }
@@ -96,5 +97,7 @@ public static class OpenApiSetup
     private static int MethodOrder(string? method) =>
         Array.IndexOf(["GET", "POST", "PUT", "PATCH", "DELETE"], method) is var i and >= 0 ? i : 9;
 
-    private static string Plural(string resource) => resource.EndsWith('y') ? resource[..^1] + "ies" : resource + "s";
+    /// <summary>"Agency" → "Agencies", "ApiKey" → "ApiKeys" (a vowel before the y keeps it).</summary>
+    private static string Plural(string resource) =>
+        resource.EndsWith('y') && resource.Length > 1 && !"aeiou".Contains(resource[^2]) ? resource[..^1] + "ies" : resource + "s";
 }

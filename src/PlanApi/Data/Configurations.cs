@@ -221,8 +221,6 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         b.Property(r => r.Scope).HasMaxLength(Limits.Name);
         b.Property(r => r.Key).HasMaxLength(Limits.IdempotencyKey);
         b.Property(r => r.RequestHash).HasMaxLength(64);
-        b.Property(r => r.ContentType).HasMaxLength(200);
-        b.Property(r => r.Location).HasMaxLength(Limits.Url);
         b.HasIndex(r => r.CreatedAt);
     }
 }

@@ -3,14 +3,27 @@ using Npgsql;
 
 namespace PlanApi.Data;
 
-/// <summary>Bounds on how long a request waits inside PostgreSQL.</summary>
-public static class DatabaseTimeouts
+/// <summary>The store: how the API talks to it and prepares it at start-up (configuration section "Database").</summary>
+public sealed class DatabaseOptions
 {
+    public const string Section = "Database";
+
     /// <summary>
-    /// The longest a write waits for a row lock another write holds (two reports on one item at once): past it the
-    /// request answers 503 with Retry-After rather than hang. Writes hold their locks for milliseconds.
+    /// The longest any statement waits for a lock another write holds (a row two reports want at once, an
+    /// Idempotency-Key still in flight): past it the request answers 503 (a row) or 409 (a key) with Retry-After
+    /// rather than hang. Writes hold their locks for milliseconds. Set once per connection as <c>lock_timeout</c>.
     /// </summary>
-    public static TimeSpan LockTimeout { get; } = TimeSpan.FromSeconds(2);
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Apply pending migrations at start-up.</summary>
+    public bool Migrate { get; set; } = true;
+
+    /// <summary>Load the seed data at start-up (once: a seeded store is left as it is).</summary>
+    public bool Seed { get; set; } = true;
+
+    /// <summary>Where the seeds/ folder is; by default found next to the application or the working directory.</summary>
+    public string? SeedPath { get; set; }
 }
 
 public static class DataServices
@@ -23,7 +36,9 @@ public static class DataServices
     {
         var connectionString = configuration.GetConnectionString("PlanDb")
             ?? throw new InvalidOperationException("Set ConnectionStrings__PlanDb to a PostgreSQL connection string.");
-        connectionString = WithSessionDefaults(connectionString);
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        connectionString = WithSessionDefaults(connectionString, database.LockTimeout);
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddDbContextPool<PlanDbContext>((sp, o) =>
             ((DbContextOptionsBuilder<PlanDbContext>)o).UsePlanDatabase(connectionString).AddInterceptors(sp.GetRequiredService<CommitObserver>()));
         services.AddScoped<Seeder>();
@@ -38,14 +53,14 @@ public static class DataServices
 
     /// <summary>
     /// The API's session settings, unless the connection string sets them: <c>lock_timeout</c> (see
-    /// <see cref="DatabaseTimeouts"/>); <c>jit=off</c>, since JIT-compiling a short OLTP query costs more than running
+    /// <see cref="DatabaseOptions.LockTimeout"/>); <c>jit=off</c>, since JIT-compiling a short OLTP query costs more than running
     /// it; and automatic preparation of the statements used most (parsed and planned once per connection).
     /// Options given in the connection string come last and win.
     /// </summary>
-    public static string WithSessionDefaults(string connectionString)
+    public static string WithSessionDefaults(string connectionString, TimeSpan? lockTimeout = null)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var defaults = $"-c lock_timeout={(int)DatabaseTimeouts.LockTimeout.TotalMilliseconds} -c jit=off";
+        var defaults = $"-c lock_timeout={(int)(lockTimeout ?? new DatabaseOptions().LockTimeout).TotalMilliseconds} -c jit=off";
         builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? defaults : $"{defaults} {builder.Options}";
         if (!new NpgsqlConnectionStringBuilder(connectionString).ContainsKey("Max Auto Prepare")) builder.MaxAutoPrepare = 32;
         return builder.ConnectionString;
@@ -55,14 +70,14 @@ public static class DataServices
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var config = app.Configuration;
-        if (config.GetValue("Database:Migrate", true))
+        var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+        if (options.Migrate)
         {
             await scope.ServiceProvider.GetRequiredService<PlanDbContext>().Database.MigrateAsync();
         }
-        if (config.GetValue("Database:Seed", true))
+        if (options.Seed)
         {
-            var directory = config["Database:SeedPath"] ?? Seeder.FindSeedDirectory(AppContext.BaseDirectory)
+            var directory = options.SeedPath ?? Seeder.FindSeedDirectory(AppContext.BaseDirectory)
                 ?? Seeder.FindSeedDirectory(Directory.GetCurrentDirectory())
                 ?? throw new DirectoryNotFoundException("No seeds/ folder found; set Database__SeedPath.");
             await scope.ServiceProvider.GetRequiredService<Seeder>().SeedAsync(directory);

@@ -5,17 +5,23 @@ namespace PlanApi.Domain;
 /// </summary>
 public sealed record DuePeriod(int Year, int Month, MonthPart Part = MonthPart.Whole)
 {
+    /// <summary>The last day of "đầu tháng" (early): days 1–10.</summary>
+    public const int EarlyEnds = 10;
+
+    /// <summary>The last day of "giữa tháng" (mid): days 11–20; "cuối tháng" (late) is 21 to the month's end.</summary>
+    public const int MidEnds = 20;
+
     public DateOnly Start => Part switch
     {
-        MonthPart.Mid => new DateOnly(Year, Month, 11),
-        MonthPart.Late => new DateOnly(Year, Month, 21),
+        MonthPart.Mid => new DateOnly(Year, Month, EarlyEnds + 1),
+        MonthPart.Late => new DateOnly(Year, Month, MidEnds + 1),
         _ => new DateOnly(Year, Month, 1),
     };
 
     public DateOnly End => Part switch
     {
-        MonthPart.Early => new DateOnly(Year, Month, 10),
-        MonthPart.Mid => new DateOnly(Year, Month, 20),
+        MonthPart.Early => new DateOnly(Year, Month, EarlyEnds),
+        MonthPart.Mid => new DateOnly(Year, Month, MidEnds),
         _ => new DateOnly(Year, Month, DateTime.DaysInMonth(Year, Month)),
     };
 

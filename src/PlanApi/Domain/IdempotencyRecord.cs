@@ -1,7 +1,7 @@
 namespace PlanApi.Domain;
 
 /// <summary>
-/// The first successful answer to a POST sent with an Idempotency-Key, stored in the same transaction as the write
+/// The result of a command sent with an Idempotency-Key, stored in the same transaction as the write
 /// it answers, so that a retry gets the same answer and writes nothing.
 /// </summary>
 public sealed class IdempotencyRecord
@@ -12,9 +12,11 @@ public sealed class IdempotencyRecord
 
     /// <summary>SHA-256 of method, path and body: a reused key with another request is refused.</summary>
     public required string RequestHash { get; init; }
-    public int StatusCode { get; init; }
-    public string? ContentType { get; init; }
-    public string? Location { get; init; }
+
+    /// <summary>
+    /// The command's result as JSON (empty for a command without one): a retry is answered by the same controller
+    /// with it, so status, Location, ETag and body are those of the first answer.
+    /// </summary>
     public required byte[] Body { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 }

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PlanApi.Data;
 using PlanApi.Domain;
-using PlanApi.Features.Agencies;
 
 namespace PlanApi.Common.Security;
 

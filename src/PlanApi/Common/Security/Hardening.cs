@@ -2,6 +2,8 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
+using System.ComponentModel.DataAnnotations;
+
 namespace PlanApi.Common.Security;
 
 /// <summary>Per-client rate limits, request body limits, CORS for the e-portal and security headers.</summary>
@@ -11,8 +13,8 @@ public static class Hardening
 
     public static IServiceCollection AddPlanApiHardening(this IServiceCollection services, IConfiguration configuration)
     {
-        var limits = configuration.GetSection("Limits").Get<LimitSettings>() ?? new LimitSettings();
-        services.AddSingleton(limits);
+        var limits = configuration.GetSection(RequestLimitsOptions.Section).Get<RequestLimitsOptions>() ?? new RequestLimitsOptions();
+        services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -62,7 +64,7 @@ public static class Hardening
 
     public static IApplicationBuilder UsePlanApiHardening(this IApplicationBuilder app)
     {
-        var limits = app.ApplicationServices.GetRequiredService<LimitSettings>();
+        var limits = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RequestLimitsOptions>>().Value;
         app.Use(async (context, next) =>
         {
             // Set when the response starts: the exception handler clears headers before it writes a problem.
@@ -77,9 +79,12 @@ public static class Hardening
                 return Task.CompletedTask;
             });
             // Servers behind proxies may not enforce Kestrel's limit (chunked bodies are counted by Kestrel itself).
-            // An endpoint may allow more ([RequestSizeLimit] on plan imports).
-            var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
-                ?? limits.MaxRequestBodyBytes;
+            // Upload endpoints ([AcceptsUploads]: plan imports) allow a document and its multipart framing.
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<AcceptsUploadsAttribute>() is null
+                ? limits.MaxRequestBodyBytes
+                : limits.MaxUploadBytes + AcceptsUploadsAttribute.FramingBytes;
+            if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+                size.MaxRequestBodySize = limit;
             if (context.Request.ContentLength is { } length && length > limit)
                 throw new BadHttpRequestException(ByteSizes.TooLarge("Request bodies", limit, length), StatusCodes.Status413PayloadTooLarge);
             await next();
@@ -88,10 +93,32 @@ public static class Hardening
     }
 }
 
-/// <summary><c>Limits</c>: per-client request rate and request body size.</summary>
-public sealed class LimitSettings
+/// <summary><c>Limits</c>: per-client request rate and request body sizes.</summary>
+public sealed class RequestLimitsOptions
 {
+    public const string Section = "Limits";
+
+    /// <summary>Requests per second each client (credential, else address) may send on average.</summary>
+    [Range(1, 100_000)]
     public int RequestsPerSecond { get; set; } = 50;
+
+    /// <summary>Requests a client may send at once before the average applies.</summary>
+    [Range(1, 1_000_000)]
     public int Burst { get; set; } = 200;
+
+    /// <summary>The largest JSON request body, in bytes.</summary>
+    [Range(1024, 100L * 1024 * 1024)]
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>The largest plan document an import accepts, in bytes.</summary>
+    [Range(1024, 1024L * 1024 * 1024)]
+    public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
+}
+
+/// <summary>Marks an endpoint that takes a document upload: its body may be <see cref="RequestLimitsOptions.MaxUploadBytes"/>.</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class AcceptsUploadsAttribute : Attribute
+{
+    /// <summary>Room for the multipart boundaries and form fields around the document.</summary>
+    public const long FramingBytes = 64 * 1024;
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text;
 using System.Threading.RateLimiting;
@@ -16,7 +17,8 @@ public static class SecuritySetup
 
     public static IServiceCollection AddPlanApiSecurity(this IServiceCollection services, IConfiguration configuration)
     {
-        var jwt = configuration.GetSection("Auth:Jwt").Get<JwtSettings>() ?? new JwtSettings();
+        var jwt = configuration.GetSection(JwtSettings.Section).Get<JwtSettings>() ?? new JwtSettings();
+        services.AddOptions<JwtSettings>().BindConfiguration(JwtSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, "X-Api-Key or Bearer token", o => o.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
@@ -52,7 +54,7 @@ public static class SecuritySetup
                                 .Select(a => new { a.Id, a.ValidUntil }).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
                             if (agency?.ValidUntil is { } ended && ended < Domain.PlanCalendar.Today(services.GetRequiredService<TimeProvider>()))
                                 context.Fail(new EndedAgencyCredentialException(
-                                    await Features.Agencies.AgencyLineage.EndedMessageAsync(db, agency.Id, context.HttpContext.RequestAborted)));
+                                    await Data.AgencyLineage.EndedMessageAsync(db, agency.Id, context.HttpContext.RequestAborted)));
                         }
                     },
                     OnChallenge = context =>
@@ -90,8 +92,13 @@ public static class SecuritySetup
 }
 
 /// <summary><c>Auth:Jwt</c>: the government identity provider's settings and claim names.</summary>
-public sealed class JwtSettings
+public sealed class JwtSettings : IValidatableObject
 {
+    public const string Section = "Auth:Jwt";
+
+    /// <summary>The shortest shared signing key accepted (HMAC-SHA256 needs 256 bits).</summary>
+    public const int MinSigningKeyBytes = 32;
+
     public string? Authority { get; set; }
     public string? Audience { get; set; }
     public string? Issuer { get; set; }
@@ -102,4 +109,12 @@ public sealed class JwtSettings
     public string RoleClaim { get; set; } = "role";
     public string AgencyClaim { get; set; } = "agency";
     public string ClientClaim { get; set; } = "client_id";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrEmpty(SigningKey) && Encoding.UTF8.GetByteCount(SigningKey) < MinSigningKeyBytes)
+            yield return new ValidationResult($"Auth:Jwt:SigningKey must be at least {MinSigningKeyBytes} bytes.", [nameof(SigningKey)]);
+        if (Authority is { Length: > 0 } authority && !Uri.TryCreate(authority, UriKind.Absolute, out _))
+            yield return new ValidationResult("Auth:Jwt:Authority must be an absolute URL.", [nameof(Authority)]);
+    }
 }

@@ -8,7 +8,7 @@ internal static class AdministrativeUnitDates
 {
     // The bounds plan dates have: a date outside them is a client's mistake, not a question about history.
     private static readonly DateOnly Earliest = Validity.Earliest;
-    private static readonly DateOnly Latest = new(2100, 12, 31);
+    private static readonly DateOnly Latest = new(PlanYears.Last, 12, 31);
 
     public const string CodeMessage = "A unit code is 2 (province), 3 (district) or 5 (commune) digits, e.g. '92'.";
 

@@ -68,7 +68,7 @@ internal sealed partial class AgencyFieldsValidator : AbstractValidator<AgencyFi
 
     /// <summary>Validity is recorded from the founding of the state to the end of the century (a day later must exist).</summary>
     private static readonly DateOnly EarliestDay = Validity.Earliest;
-    private static readonly DateOnly LatestDay = new(2100, 12, 30);
+    private static readonly DateOnly LatestDay = new(PlanYears.Last, 12, 30);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9A-Z]{2}$")]
     private static partial System.Text.RegularExpressions.Regex IdentifierPattern();

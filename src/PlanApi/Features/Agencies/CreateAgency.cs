@@ -2,7 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PlanApi.Common;
-using PlanApi.Common.WriteLog;
+using PlanApi.Common.Writes;
 using PlanApi.Data;
 using PlanApi.Domain;
 
@@ -17,7 +17,7 @@ public sealed record CreateAgencyCommand(
     : AgencyFields(Name, ShortName, Aliases, Kind, ParentCode, JurisdictionCode, ValidFrom, ValidUntil, IdentifierCode, FormerNames, Successors, CollectiveScope),
       ICommand<AgencyDto>, IAuditedCommand
 {
-    AuditTarget IAuditedCommand.Target => new(ResourceTypes.Agency, null, AuditActions.Create);
+    AuditTarget IAuditedCommand.Target => new(AgencyResource.TypeName, null, AuditActions.Create);
 }
 
 internal sealed class CreateAgencyValidator : AbstractValidator<CreateAgencyCommand>

@@ -34,7 +34,7 @@ internal sealed class ListAgencyItemsValidator : AbstractValidator<ListAgencyIte
     public ListAgencyItemsValidator()
     {
         Include(new PagedQueryValidator<ListAgencyItemsQuery>());
-        RuleFor(q => q.Year).InclusiveBetween(2000, 2100);
+        RuleFor(q => q.Year).InclusiveBetween(PlanYears.First, PlanYears.Last);
         RuleFor(q => q.Role).IsInEnum();
     }
 }

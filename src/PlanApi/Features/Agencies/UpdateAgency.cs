@@ -2,7 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PlanApi.Common;
-using PlanApi.Common.WriteLog;
+using PlanApi.Common.Writes;
 using PlanApi.Data;
 using PlanApi.Domain;
 
@@ -12,7 +12,7 @@ namespace PlanApi.Features.Agencies;
 /// <param name="ExpectedETag">The ETag the client read (If-Match): required; another version is a 412.</param>
 public sealed record UpdateAgencyCommand(string Code, AgencyFields Body, string? ExpectedETag = null) : ICommand<AgencyDto>, IAuditedCommand
 {
-    AuditTarget IAuditedCommand.Target => new(ResourceTypes.Agency, Code, AuditActions.Update);
+    AuditTarget IAuditedCommand.Target => new(AgencyResource.TypeName, Code, AuditActions.Update);
 }
 
 internal sealed class UpdateAgencyValidator : AbstractValidator<UpdateAgencyCommand>
@@ -20,11 +20,11 @@ internal sealed class UpdateAgencyValidator : AbstractValidator<UpdateAgencyComm
     public UpdateAgencyValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new AgencyFieldsValidator());
 }
 
-internal sealed class UpdateAgencyHandler(PlanDbContext db, ISender sender, TimeProvider clock) : ICommandHandler<UpdateAgencyCommand, AgencyDto>
+internal sealed class UpdateAgencyHandler(PlanDbContext db, WriteLog log, TimeProvider clock) : ICommandHandler<UpdateAgencyCommand, AgencyDto>
 {
     public async ValueTask<AgencyDto> Handle(UpdateAgencyCommand command, CancellationToken ct)
     {
-        var version = Preconditions.Check(command.ExpectedETag, await sender.Send(new GetAgencyQuery(command.Code), ct));
+        var version = Preconditions.Check(command.ExpectedETag, log.Before<AgencyDto>() ?? throw new NotFoundException("Agency", command.Code));
         var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Code == command.Code, ct)
             ?? throw new NotFoundException("Agency", command.Code);
         db.ExpectVersion(agency, version);

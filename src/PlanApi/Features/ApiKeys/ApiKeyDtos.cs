@@ -19,4 +19,5 @@ public sealed record ApiKeyDto(Guid Id, string ClientName, ClientRole Role, stri
 
 /// <summary>A newly issued key. <c>key</c> is shown only in this answer: store it now.</summary>
 /// <param name="Key">The secret to send in the X-Api-Key header.</param>
-public sealed record IssuedApiKeyDto(Guid Id, string ClientName, ClientRole Role, string? AgencyCode, string KeyStart, DateTimeOffset CreatedAt, string Key);
+public sealed record IssuedApiKeyDto(Guid Id, string ClientName, ClientRole Role, string? AgencyCode, string KeyStart, DateTimeOffset CreatedAt, string Key)
+    : Common.Writes.INotReplayable;

@@ -2,7 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PlanApi.Common;
-using PlanApi.Common.WriteLog;
+using PlanApi.Common.Writes;
 using PlanApi.Data;
 using PlanApi.Domain;
 
@@ -14,7 +14,7 @@ namespace PlanApi.Features.ApiKeys;
 /// <param name="AgencyCode">For reporters (required): the agency it reports for. Not allowed for other roles.</param>
 public sealed record CreateApiKeyCommand(string ClientName, ClientRole Role, string? AgencyCode) : ICommand<IssuedApiKeyDto>, IAuditedCommand
 {
-    AuditTarget IAuditedCommand.Target => new(ResourceTypes.ApiKey, null, AuditActions.Create);
+    AuditTarget IAuditedCommand.Target => new(ApiKeyResource.TypeName, null, AuditActions.Create);
 }
 
 internal sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyCommand>
@@ -40,7 +40,7 @@ internal sealed class CreateApiKeyHandler(PlanDbContext db, TimeProvider clock) 
                 ?? throw new UnprocessableException($"Agency '{code}' does not exist.", "agencyCode");
             // A key for an agency that has ended would be refused on its first use: say so now, naming who took over.
             if (agency.ValidUntil is { } ended && ended < PlanCalendar.Today(clock))
-                throw new UnprocessableException(await Agencies.AgencyLineage.EndedMessageAsync(db, agency.Id, ct), "agencyCode");
+                throw new UnprocessableException(await AgencyLineage.EndedMessageAsync(db, agency.Id, ct), "agencyCode");
             agencyId = agency.Id;
         }
         var secret = ApiKey.NewKey();

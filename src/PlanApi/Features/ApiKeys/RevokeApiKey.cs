@@ -1,7 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PlanApi.Common;
-using PlanApi.Common.WriteLog;
+using PlanApi.Common.Writes;
 using PlanApi.Data;
 
 namespace PlanApi.Features.ApiKeys;
@@ -9,7 +9,7 @@ namespace PlanApi.Features.ApiKeys;
 /// <summary>Revokes a key at once; revoking twice is harmless.</summary>
 public sealed record RevokeApiKeyCommand(Guid Id) : ICommand, IAuditedCommand
 {
-    AuditTarget IAuditedCommand.Target => new(ResourceTypes.ApiKey, Id.ToString(), AuditActions.Update);
+    AuditTarget IAuditedCommand.Target => new(ApiKeyResource.TypeName, Id.ToString(), AuditActions.Update);
 }
 
 internal sealed class RevokeApiKeyHandler(PlanDbContext db, TimeProvider clock) : ICommandHandler<RevokeApiKeyCommand>

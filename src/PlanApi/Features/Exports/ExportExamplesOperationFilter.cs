@@ -12,7 +12,7 @@ namespace PlanApi.Features.Exports;
 
 /// <summary>
 /// Examples for the export media types, written by the exports' own writers from the JSON examples
-/// (<see cref="ExampleValues"/>), so the contract shows exactly what a client receives. An XLSX workbook is binary: its
+/// (<see cref="IContractExamples"/>), so the contract shows exactly what a client receives. An XLSX workbook is binary: its
 /// example is a description of the sheet.
 /// </summary>
 internal sealed class ExportExamplesOperationFilter : IOperationFilter
@@ -47,11 +47,11 @@ internal sealed class ExportExamplesOperationFilter : IOperationFilter
 
     private static Dictionary<string, string> Create()
     {
-        var plan = (PlanDto)ExampleValues.Values[typeof(PlanDto)];
-        var item = (PlanItemDto)ExampleValues.Values[typeof(PlanItemDto)];
-        var agency = (AgencyDto)ExampleValues.Values[typeof(AgencyDto)];
+        var plan = ContractExamples.Of<PlanDto>();
+        var item = ContractExamples.Of<PlanItemDto>();
+        var agency = ContractExamples.Of<AgencyDto>();
         // Item 19 is the education department's (the agency example); item 6 the plan example's.
-        var body = (CreatePlanItemBody)ExampleValues.Values[typeof(CreatePlanItemBody)];
+        var body = ContractExamples.Of<CreatePlanItemBody>();
         var item19 = item with
         {
             Ordinal = body.Ordinal,
@@ -79,4 +79,11 @@ internal sealed class ExportExamplesOperationFilter : IOperationFilter
             ["agency-ics"] = DueCalendar.ForAgency(new AgencyCalendarExport(agency, [item19])),
         };
     }
+}
+
+public static class ExportsSetup
+{
+    /// <summary>The exports' own contract examples (CSV rows, calendars), which the generic JSON examples cannot show.</summary>
+    public static IServiceCollection AddPlanApiExports(this IServiceCollection services) =>
+        services.Configure<Swashbuckle.AspNetCore.SwaggerGen.SwaggerGenOptions>(o => o.OperationFilter<ExportExamplesOperationFilter>());
 }

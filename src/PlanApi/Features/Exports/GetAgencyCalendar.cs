@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using PlanApi.Common;
 using PlanApi.Data;
 using PlanApi.Domain;
 using PlanApi.Features.Agencies;
@@ -15,12 +16,12 @@ public sealed record AgencyCalendarExport(AgencyDto Agency, IReadOnlyList<PlanIt
 /// <param name="IncludeDrafts">Include items of draft plans (the caller asked and has credentials).</param>
 public sealed record GetAgencyCalendarQuery(string Code, bool IncludeDrafts) : IQuery<AgencyCalendarExport>;
 
-internal sealed class GetAgencyCalendarHandler(PlanDbContext db, ISender sender, TimeProvider clock)
+internal sealed class GetAgencyCalendarHandler(PlanDbContext db, TimeProvider clock)
     : IQueryHandler<GetAgencyCalendarQuery, AgencyCalendarExport>
 {
     public async ValueTask<AgencyCalendarExport> Handle(GetAgencyCalendarQuery query, CancellationToken ct)
     {
-        var agency = await sender.Send(new GetAgencyQuery(query.Code), ct);
+        var agency = await GetAgencyHandler.FindAsync(db, clock, query.Code, ct) ?? throw new NotFoundException("Agency", query.Code);
         var today = PlanCalendar.Today(clock);
         var items = db.PlanItems.AsNoTracking();
         if (!query.IncludeDrafts) items = items.Where(i => i.Plan!.Lifecycle != PlanLifecycle.Draft);

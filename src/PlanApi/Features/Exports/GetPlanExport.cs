@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using PlanApi.Common;
 using PlanApi.Data;
 using PlanApi.Domain;
 using PlanApi.Features.Items;
@@ -15,13 +16,14 @@ public sealed record PlanExport(PlanDto Plan, IReadOnlyList<PlanItemDto> Items);
 /// <param name="IncludeDrafts">Draft plans are exported to authenticated callers only, as GET /plans/{id} shows them.</param>
 public sealed record GetPlanExportQuery(Guid PlanId, bool IncludeDrafts) : IQuery<PlanExport>;
 
-internal sealed class GetPlanExportHandler(PlanDbContext db, ISender sender, TimeProvider clock)
+internal sealed class GetPlanExportHandler(PlanDbContext db, TimeProvider clock)
     : IQueryHandler<GetPlanExportQuery, PlanExport>
 {
     public async ValueTask<PlanExport> Handle(GetPlanExportQuery query, CancellationToken ct)
     {
-        // GetPlanQuery decides visibility (404 for unknown plans and for drafts seen anonymously).
-        var plan = await sender.Send(new GetPlanQuery(query.PlanId, query.IncludeDrafts), ct);
+        // Visible as GET /plans/{id} shows it: 404 for unknown plans and for drafts seen anonymously.
+        var plan = await GetPlanHandler.FindAsync(db, query.PlanId, query.IncludeDrafts, ct)
+            ?? throw new NotFoundException("Plan", query.PlanId.ToString());
         var today = PlanCalendar.Today(clock);
         // One query rather than the 100-item pages of the list endpoint: an export is a consistent snapshot.
         var items = await db.PlanItems.AsNoTracking()

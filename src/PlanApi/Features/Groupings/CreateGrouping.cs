@@ -2,7 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PlanApi.Common;
-using PlanApi.Common.WriteLog;
+using PlanApi.Common.Writes;
 using PlanApi.Data;
 using PlanApi.Domain;
 
@@ -15,7 +15,7 @@ public sealed record CreateGroupingCommand(
     string? HeadCode, string? DeputyCode)
     : GroupingFields(Kind, Name, Year, Description, MemberCodes, HeadCode, DeputyCode), ICommand<GroupingDto>, IAuditedCommand
 {
-    AuditTarget IAuditedCommand.Target => new(ResourceTypes.Grouping, null, AuditActions.Create);
+    AuditTarget IAuditedCommand.Target => new(GroupingResource.TypeName, null, AuditActions.Create);
 }
 
 internal sealed class CreateGroupingValidator : AbstractValidator<CreateGroupingCommand>
@@ -27,7 +27,7 @@ internal sealed class CreateGroupingValidator : AbstractValidator<CreateGrouping
     }
 }
 
-internal sealed class CreateGroupingHandler(PlanDbContext db, TimeProvider clock, ISender sender)
+internal sealed class CreateGroupingHandler(PlanDbContext db, TimeProvider clock)
     : ICommandHandler<CreateGroupingCommand, GroupingDto>
 {
     public async ValueTask<GroupingDto> Handle(CreateGroupingCommand command, CancellationToken ct)
@@ -39,6 +39,6 @@ internal sealed class CreateGroupingHandler(PlanDbContext db, TimeProvider clock
         await GroupingWrites.ApplyAsync(db, grouping, command, now, ct);
         db.Groupings.Add(grouping);
         await db.SaveChangesAsync(ct);
-        return await sender.Send(new GetGroupingQuery(grouping.Code), ct);
+        return (await GetGroupingHandler.FindAsync(db, grouping.Code, ct))!;
     }
 }

@@ -23,7 +23,7 @@ internal sealed class GroupingFieldsValidator : AbstractValidator<GroupingFields
     {
         RuleFor(g => g.Kind).NotNull().IsInEnum();
         RuleFor(g => g.Name).NotEmpty().MaximumLength(Limits.Name).Clean();
-        RuleFor(g => g.Year).InclusiveBetween(2000, 2100);
+        RuleFor(g => g.Year).InclusiveBetween(PlanYears.First, PlanYears.Last);
         RuleFor(g => g.Description).MaximumLength(Limits.Text).Clean();
         RuleFor(g => g.MemberCodes)
             .Must(m => m is null || m.Count <= 500).WithMessage("At most 500 members.")

@@ -15,7 +15,7 @@ internal sealed class ListGroupingsValidator : AbstractValidator<ListGroupingsQu
     public ListGroupingsValidator()
     {
         Include(new PagedQueryValidator<ListGroupingsQuery>());
-        RuleFor(q => q.Year).InclusiveBetween(2000, 2100);
+        RuleFor(q => q.Year).InclusiveBetween(PlanYears.First, PlanYears.Last);
         RuleFor(q => q.Member).MaximumLength(Limits.Code).Clean();
     }
 }

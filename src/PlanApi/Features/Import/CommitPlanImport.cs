@@ -1,7 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PlanApi.Common;
-using PlanApi.Common.WriteLog;
+using PlanApi.Common.Writes;
 using PlanApi.Data;
 using PlanApi.Domain;
 using PlanApi.Features.Plans;
@@ -17,10 +17,10 @@ namespace PlanApi.Features.Import;
 public sealed record CommitPlanImportCommand(byte[] Content, string? FileName, bool ReplaceDraft, string? Jurisdiction = null)
     : ICommand<PlanDto>, IAuditedCommand
 {
-    AuditTarget IAuditedCommand.Target => new(ResourceTypes.Plan, null, AuditActions.Create);
+    AuditTarget IAuditedCommand.Target => new(PlanResource.TypeName, null, AuditActions.Create);
 }
 
-internal sealed class CommitPlanImportHandler(PlanDbContext db, TimeProvider clock, ISender sender) : ICommandHandler<CommitPlanImportCommand, PlanDto>
+internal sealed class CommitPlanImportHandler(PlanDbContext db, TimeProvider clock) : ICommandHandler<CommitPlanImportCommand, PlanDto>
 {
     public async ValueTask<PlanDto> Handle(CommitPlanImportCommand command, CancellationToken ct)
     {
@@ -60,6 +60,6 @@ internal sealed class CommitPlanImportHandler(PlanDbContext db, TimeProvider clo
         var plan = PlanData.Build(data with { Lifecycle = PlanLifecycle.Draft }, ids, now);
         db.Plans.Add(plan);
         await db.SaveChangesAsync(ct);
-        return await sender.Send(new GetPlanQuery(plan.Id, IncludeDrafts: true), ct);
+        return (await GetPlanHandler.FindAsync(db, plan.Id, includeDrafts: true, ct))!;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ namespace PlanApi.Features.Import;
 /// <summary>An uploaded plan document: the file, and for a commit whether to replace a draft.</summary>
 public sealed class PlanImportUpload
 {
-    /// <summary>The plan as .docx, text (tab-separated table rows) or Markdown (pipe tables); at most 10 MiB.</summary>
+    /// <summary>The plan as .docx, text (tab-separated table rows) or Markdown (pipe tables); at most {config:Limits:MaxUploadBytes}.</summary>
     [FromForm(Name = "file")]
     public IFormFile? File { get; set; }
 
@@ -32,11 +33,9 @@ public sealed class PlanImportUpload
 [Tags("Plan imports")]
 [Authorize(Policy = Policies.Admin)]
 [Consumes("multipart/form-data")]
-[RequestSizeLimit(MaxUploadBytes + 64 * 1024)]
-public sealed class PlanImportsController(ISender sender) : ApiControllerBase
+[AcceptsUploads]
+public sealed class PlanImportsController(ISender sender, IOptions<RequestLimitsOptions> limits) : ApiControllerBase
 {
-    private const long MaxUploadBytes = 10 * 1024 * 1024;
-
     /// <summary>Preview an import</summary>
     /// <remarks>
     /// Reads the document (its task table in either common layout, due phrases, agencies by name and alias) and
@@ -87,12 +86,13 @@ public sealed class PlanImportsController(ISender sender) : ApiControllerBase
         return CreatedAtRoute("GetPlan", new { planId = plan.Id, version = "1" }, plan);
     }
 
-    private static async Task<(byte[] Content, string? Name)> ReadAsync(PlanImportUpload upload, CancellationToken ct)
+    private async Task<(byte[] Content, string? Name)> ReadAsync(PlanImportUpload upload, CancellationToken ct)
     {
         if (upload.File is not { } file) throw new RequestValidationException("file", "Upload the plan document in the 'file' field.");
         if (file.Length == 0) throw new RequestValidationException("file", "The file is empty.");
-        if (file.Length > MaxUploadBytes)
-            throw new BadHttpRequestException(ByteSizes.TooLarge("Plan documents", MaxUploadBytes, file.Length), StatusCodes.Status413PayloadTooLarge);
+        var max = limits.Value.MaxUploadBytes;
+        if (file.Length > max)
+            throw new BadHttpRequestException(ByteSizes.TooLarge("Plan documents", max, file.Length), StatusCodes.Status413PayloadTooLarge);
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, ct);
         return (buffer.ToArray(), file.FileName);

@@ -2,7 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PlanApi.Common;
-using PlanApi.Common.WriteLog;
+using PlanApi.Common.Writes;
 using PlanApi.Data;
 using PlanApi.Domain;
 
@@ -18,7 +18,7 @@ public sealed record CreatePlanItemBody(
 
 public sealed record CreatePlanItemCommand(Guid PlanId, CreatePlanItemBody Body) : ICommand<PlanItemDto>, IAuditedCommand
 {
-    AuditTarget IAuditedCommand.Target => new(ResourceTypes.PlanItem, null, AuditActions.Create);
+    AuditTarget IAuditedCommand.Target => new(PlanItemResource.TypeName, null, AuditActions.Create);
 }
 
 internal sealed class CreatePlanItemValidator : AbstractValidator<CreatePlanItemCommand>
@@ -30,14 +30,14 @@ internal sealed class CreatePlanItemValidator : AbstractValidator<CreatePlanItem
     }
 }
 
-internal sealed class CreatePlanItemHandler(PlanDbContext db, TimeProvider clock, ISender sender)
+internal sealed class CreatePlanItemHandler(PlanDbContext db, TimeProvider clock)
     : ICommandHandler<CreatePlanItemCommand, PlanItemDto>
 {
     public async ValueTask<PlanItemDto> Handle(CreatePlanItemCommand command, CancellationToken ct)
     {
         var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == command.PlanId, ct)
             ?? throw new NotFoundException("Plan", command.PlanId.ToString());
-        if (plan.Lifecycle == PlanLifecycle.Closed) throw new ConflictException("The plan is closed; its items cannot change.");
+        if (plan.Lifecycle == PlanLifecycle.Closed) throw new UnprocessableException("The plan is closed; its items cannot change.", "planId");
         if (await db.PlanItems.AnyAsync(i => i.PlanId == plan.Id && i.Ordinal == command.Body.Ordinal, ct))
             throw new ConflictException($"Item {command.Body.Ordinal} already exists in plan {plan.Number}.");
         var (lead, coordinators) = await PlanItemWrites.ResolveAgenciesAsync(db, command.Body, ct);
@@ -47,6 +47,6 @@ internal sealed class CreatePlanItemHandler(PlanDbContext db, TimeProvider clock
         db.PlanItems.Add(item);
         await db.SaveChangesAsync(ct);
         await PlanItemWrites.TouchPlanAsync(db, plan.Id, now, ct);
-        return await sender.Send(new GetPlanItemQuery(plan.Id, item.Ordinal), ct);
+        return (await GetPlanItemHandler.FindAsync(db, clock, plan.Id, item.Ordinal, includeDrafts: true, ct))!;
     }
 }

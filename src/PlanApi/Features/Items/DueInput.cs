@@ -49,7 +49,7 @@ internal sealed class DuePeriodInputValidator : AbstractValidator<DuePeriodInput
         RuleFor(d => d.Kind).IsInEnum().OverridePropertyName("kind").WithName("due.kind");
         When(d => d.Kind is null or DueKind.Month, () =>
         {
-            RuleFor(d => d.Year).NotNull().InclusiveBetween(2000, 2100).OverridePropertyName("year").WithName("due.year");
+            RuleFor(d => d.Year).NotNull().InclusiveBetween(PlanYears.First, PlanYears.Last).OverridePropertyName("year").WithName("due.year");
             RuleFor(d => d.Month).NotNull().InclusiveBetween(1, 12).OverridePropertyName("month").WithName("due.month");
             RuleFor(d => d.Part).IsInEnum().OverridePropertyName("part").WithName("due.part");
         });
@@ -89,9 +89,9 @@ internal sealed class DuePeriodInputValidator : AbstractValidator<DuePeriodInput
         Only("due.recurrence", d => d.Recurrence, DueKind.Recurring);
     }
 
-    private const string YearsMessage = "The date must be in 2000–2100.";
+    private const string YearsMessage = "The date must be in " + PlanYears.Range + ".";
 
-    private static bool InRange(DateOnly? date) => date is not { } d || d.Year is >= 2000 and <= 2100;
+    private static bool InRange(DateOnly? date) => date is not { } d || PlanYears.Contains(d.Year);
 
     private void Only<T>(string name, System.Linq.Expressions.Expression<Func<DuePeriodInput, T>> field, DueKind kind) =>
         RuleFor(field).Null().When(d => (d.Kind ?? DueKind.Month) != kind && Enum.IsDefined(d.Kind ?? DueKind.Month))

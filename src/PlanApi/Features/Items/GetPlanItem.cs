@@ -13,16 +13,25 @@ internal sealed class GetPlanItemHandler(PlanDbContext db, TimeProvider clock) :
 {
     public async ValueTask<PlanItemDto> Handle(GetPlanItemQuery query, CancellationToken ct)
     {
-        var item = await db.PlanItems.AsNoTracking()
-            .Where(i => i.PlanId == query.PlanId && i.Ordinal == query.Ordinal)
-            .Where(i => query.IncludeDrafts || i.Plan!.Lifecycle != PlanLifecycle.Draft)
-            .Select(PlanItemDto.Projection)
-            .SingleOrDefaultAsync(ct);
+        var item = await FindAsync(db, clock, query.PlanId, query.Ordinal, query.IncludeDrafts, ct);
         if (item is null)
         {
-            if (!await db.Plans.AnyAsync(p => p.Id == query.PlanId && (query.IncludeDrafts || p.Lifecycle != PlanLifecycle.Draft), ct)) throw new NotFoundException("Plan", query.PlanId.ToString());
+            if (!await db.Plans.AnyAsync(p => p.Id == query.PlanId && (query.IncludeDrafts || p.Lifecycle != PlanLifecycle.Draft), ct))
+                throw new NotFoundException("Plan", query.PlanId.ToString());
             throw new NotFoundException("Item", $"{query.Ordinal}");
         }
-        return item.AsOf(PlanCalendar.Today(clock));
+        return item;
+    }
+
+    /// <summary>The item as a GET shows it today, or null.</summary>
+    public static async Task<PlanItemDto?> FindAsync(
+        PlanDbContext db, TimeProvider clock, Guid planId, int ordinal, bool includeDrafts, CancellationToken ct)
+    {
+        var item = await db.PlanItems.AsNoTracking()
+            .Where(i => i.PlanId == planId && i.Ordinal == ordinal)
+            .Where(i => includeDrafts || i.Plan!.Lifecycle != PlanLifecycle.Draft)
+            .Select(PlanItemDto.Projection)
+            .SingleOrDefaultAsync(ct);
+        return item?.AsOf(PlanCalendar.Today(clock));
     }
 }

@@ -69,8 +69,8 @@ public sealed class PlanItemsController(ISender sender) : ApiControllerBase
     /// <param name="body">The new item.</param>
     /// <response code="201">The item was created; Location points at it.</response>
     /// <response code="404">No plan has this id.</response>
-    /// <response code="409">The plan already has an item with this ordinal, or the plan is closed.</response>
-    /// <response code="422">An agency code does not exist.</response>
+    /// <response code="409">The plan already has an item with this ordinal.</response>
+    /// <response code="422">An agency code does not exist, or the plan is closed.</response>
     [Authorize(Policy = Policies.Admin)]
     [HttpPost]
     [ProducesResponseType<PlanItemDto>(StatusCodes.Status201Created)]
@@ -92,8 +92,7 @@ public sealed class PlanItemsController(ISender sender) : ApiControllerBase
     /// <param name="ifMatch">The ETag from your last GET of the resource (required).</param>
     /// <response code="200">The updated item.</response>
     /// <response code="404">No such plan or item.</response>
-    /// <response code="409">The plan is closed.</response>
-    /// <response code="422">An agency code does not exist.</response>
+    /// <response code="422">An agency code does not exist, or the plan is closed.</response>
     /// <response code="412">If-Match names an older version: someone changed the resource since you read it.</response>
     /// <response code="428">If-Match is missing.</response>
     [Authorize(Policy = Policies.Admin)]
@@ -102,7 +101,6 @@ public sealed class PlanItemsController(ISender sender) : ApiControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status428PreconditionRequired, ProblemJson)]
     [ProducesResponseType<PlanItemDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, ProblemJson)]
     public async Task<ActionResult<PlanItemDto>> Update(
         Guid planId, int ordinal, PlanItemFields body, [FromHeader(Name = IfMatchHeader)] string? ifMatch, CancellationToken ct)
@@ -117,7 +115,7 @@ public sealed class PlanItemsController(ISender sender) : ApiControllerBase
     /// <param name="ifMatch">The ETag from your last GET of the resource (required).</param>
     /// <response code="204">The item was deleted.</response>
     /// <response code="404">No such plan or item.</response>
-    /// <response code="409">The item has progress reports, or the plan is closed.</response>
+    /// <response code="422">The item has progress reports, or the plan is closed.</response>
     /// <response code="412">If-Match names an older version: someone changed the resource since you read it.</response>
     /// <response code="428">If-Match is missing.</response>
     [Authorize(Policy = Policies.Admin)]
@@ -126,7 +124,7 @@ public sealed class PlanItemsController(ISender sender) : ApiControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status428PreconditionRequired, ProblemJson)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, ProblemJson)]
     public async Task<IActionResult> Delete(Guid planId, int ordinal, [FromHeader(Name = IfMatchHeader)] string? ifMatch, CancellationToken ct)
     {
         await sender.Send(new DeletePlanItemCommand(planId, ordinal, ifMatch), ct);

@@ -2,7 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PlanApi.Common;
-using PlanApi.Common.WriteLog;
+using PlanApi.Common.Writes;
 using PlanApi.Data;
 using PlanApi.Domain;
 
@@ -13,7 +13,7 @@ namespace PlanApi.Features.Items;
 public sealed record UpdatePlanItemCommand(Guid PlanId, int Ordinal, PlanItemFields Body, string? ExpectedETag = null)
     : ICommand<PlanItemDto>, IAuditedCommand
 {
-    AuditTarget IAuditedCommand.Target => new(ResourceTypes.PlanItem, ResourceSnapshots.ItemKey(PlanId, Ordinal), AuditActions.Update);
+    AuditTarget IAuditedCommand.Target => new(PlanItemResource.TypeName, PlanItemResource.KeyFor(PlanId, Ordinal), AuditActions.Update);
 }
 
 internal sealed class UpdatePlanItemValidator : AbstractValidator<UpdatePlanItemCommand>
@@ -21,23 +21,23 @@ internal sealed class UpdatePlanItemValidator : AbstractValidator<UpdatePlanItem
     public UpdatePlanItemValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new PlanItemFieldsValidator());
 }
 
-internal sealed class UpdatePlanItemHandler(PlanDbContext db, TimeProvider clock, ISender sender)
+internal sealed class UpdatePlanItemHandler(PlanDbContext db, TimeProvider clock, WriteLog log)
     : ICommandHandler<UpdatePlanItemCommand, PlanItemDto>
 {
     public async ValueTask<PlanItemDto> Handle(UpdatePlanItemCommand command, CancellationToken ct)
     {
-        var version = Preconditions.Check(command.ExpectedETag, await sender.Send(new GetPlanItemQuery(command.PlanId, command.Ordinal), ct));
+        var version = Preconditions.Check(command.ExpectedETag, log.Before<PlanItemDto>() ?? throw await PlanItemErrors.NotFoundAsync(db, command.PlanId, command.Ordinal, ct));
         var item = await db.PlanItems.Include(i => i.Plan).Include(i => i.Coordinators)
             .SingleOrDefaultAsync(i => i.PlanId == command.PlanId && i.Ordinal == command.Ordinal, ct)
             ?? throw await PlanItemErrors.NotFoundAsync(db, command.PlanId, command.Ordinal, ct);
         db.ExpectVersion(item, version);
-        if (item.Plan!.Lifecycle == PlanLifecycle.Closed) throw new ConflictException("The plan is closed; its items cannot change.");
+        if (item.Plan!.Lifecycle == PlanLifecycle.Closed) throw new UnprocessableException("The plan is closed; its items cannot change.", "planId");
         var (lead, coordinators) = await PlanItemWrites.ResolveAgenciesAsync(db, command.Body, ct);
         var now = clock.GetUtcNow();
         var reports = command.Body.Due?.Kind == DueKind.Recurring ? await PlanItemWrites.ReportSpansAsync(db, item.Id, ct) : null;
         PlanItemWrites.Apply(item, command.Body, item.Plan.Year, lead, coordinators, now, reports);
         await db.SaveChangesAsync(ct);
-        return await sender.Send(new GetPlanItemQuery(command.PlanId, command.Ordinal), ct);
+        return (await GetPlanItemHandler.FindAsync(db, clock, command.PlanId, command.Ordinal, includeDrafts: true, ct))!;
     }
 }
 

@@ -1,7 +1,7 @@
 using FluentValidation;
 using Mediator;
 using PlanApi.Common;
-using PlanApi.Common.WriteLog;
+using PlanApi.Common.Writes;
 using PlanApi.Data;
 using PlanApi.Domain;
 
@@ -9,7 +9,7 @@ namespace PlanApi.Features.Plans;
 
 public sealed record CreatePlanCommand(PlanFields Body) : ICommand<PlanDto>, IAuditedCommand
 {
-    AuditTarget IAuditedCommand.Target => new(ResourceTypes.Plan, null, AuditActions.Create);
+    AuditTarget IAuditedCommand.Target => new(PlanResource.TypeName, null, AuditActions.Create);
 }
 
 internal sealed class CreatePlanValidator : AbstractValidator<CreatePlanCommand>
@@ -17,7 +17,7 @@ internal sealed class CreatePlanValidator : AbstractValidator<CreatePlanCommand>
     public CreatePlanValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new PlanFieldsValidator());
 }
 
-internal sealed class CreatePlanHandler(PlanDbContext db, TimeProvider clock, ISender sender) : ICommandHandler<CreatePlanCommand, PlanDto>
+internal sealed class CreatePlanHandler(PlanDbContext db, TimeProvider clock) : ICommandHandler<CreatePlanCommand, PlanDto>
 {
     public async ValueTask<PlanDto> Handle(CreatePlanCommand command, CancellationToken ct)
     {
@@ -32,6 +32,6 @@ internal sealed class CreatePlanHandler(PlanDbContext db, TimeProvider clock, IS
         PlanWrites.Apply(plan, fields, issuerId, now);
         db.Plans.Add(plan);
         await db.SaveChangesAsync(ct);
-        return await sender.Send(new GetPlanQuery(plan.Id, IncludeDrafts: true), ct);
+        return (await GetPlanHandler.FindAsync(db, plan.Id, includeDrafts: true, ct))!;
     }
 }

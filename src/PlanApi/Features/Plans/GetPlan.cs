@@ -11,9 +11,12 @@ public sealed record GetPlanQuery(Guid Id, bool IncludeDrafts) : IQuery<PlanDto>
 internal sealed class GetPlanHandler(PlanDbContext db) : IQueryHandler<GetPlanQuery, PlanDto>
 {
     public async ValueTask<PlanDto> Handle(GetPlanQuery query, CancellationToken ct) =>
-        await db.Plans.AsNoTracking()
-            .Where(p => p.Id == query.Id && (query.IncludeDrafts || p.Lifecycle != PlanLifecycle.Draft))
+        await FindAsync(db, query.Id, query.IncludeDrafts, ct) ?? throw new NotFoundException("Plan", query.Id.ToString());
+
+    /// <summary>The plan as a GET shows it, or null.</summary>
+    public static Task<PlanDto?> FindAsync(PlanDbContext db, Guid id, bool includeDrafts, CancellationToken ct) =>
+        db.Plans.AsNoTracking()
+            .Where(p => p.Id == id && (includeDrafts || p.Lifecycle != PlanLifecycle.Draft))
             .Select(PlanDto.Projection)
-            .SingleOrDefaultAsync(ct)
-        ?? throw new NotFoundException("Plan", query.Id.ToString());
+            .SingleOrDefaultAsync(ct);
 }

@@ -16,7 +16,7 @@ internal sealed class ListPlansValidator : AbstractValidator<ListPlansQuery>
     public ListPlansValidator()
     {
         Include(new PagedQueryValidator<ListPlansQuery>());
-        RuleFor(q => q.Year).InclusiveBetween(2000, 2100);
+        RuleFor(q => q.Year).InclusiveBetween(PlanYears.First, PlanYears.Last);
         RuleFor(q => q.Issuer).MaximumLength(Limits.Code).Clean();
         RuleFor(q => q.Q).MaximumLength(200).Clean();
     }

@@ -48,8 +48,8 @@ internal sealed class PlanFieldsValidator : AbstractValidator<PlanFields>
             .Must(n => n is null || n.Contains('/')).WithMessage("Write the number with its symbol, e.g. '244/KH-UBND'.");
         RuleFor(p => p.DocumentType).MaximumLength(16).Clean();
         RuleFor(p => p.Place).MaximumLength(Limits.Name).Clean();
-        RuleFor(p => p.IssuedOn).InclusiveBetween(new DateOnly(1945, 9, 2), new DateOnly(2100, 12, 31));
-        RuleFor(p => p.Year).InclusiveBetween(2000, 2100);
+        RuleFor(p => p.IssuedOn).InclusiveBetween(new DateOnly(1945, 9, 2), new DateOnly(PlanYears.Last, 12, 31));
+        RuleFor(p => p.Year).InclusiveBetween(PlanYears.First, PlanYears.Last);
         RuleFor(p => p.Title).NotEmpty().MaximumLength(Limits.Name).Clean();
         RuleFor(p => p.Preamble).MaximumLength(Limits.Text).Clean();
         RuleFor(p => p.Lifecycle).IsInEnum();

@@ -90,7 +90,7 @@ public sealed class PlansController(ISender sender) : ApiControllerBase
     /// <param name="ifMatch">The ETag from your last GET of the resource (required).</param>
     /// <response code="204">The plan was deleted.</response>
     /// <response code="404">No plan has this id.</response>
-    /// <response code="409">The plan is not a draft.</response>
+    /// <response code="422">The plan is not a draft.</response>
     /// <response code="412">If-Match names an older version: someone changed the resource since you read it.</response>
     /// <response code="428">If-Match is missing.</response>
     [Authorize(Policy = Policies.Admin)]
@@ -99,7 +99,7 @@ public sealed class PlansController(ISender sender) : ApiControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status428PreconditionRequired, ProblemJson)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, ProblemJson)]
     public async Task<IActionResult> Delete(Guid planId, [FromHeader(Name = IfMatchHeader)] string? ifMatch, CancellationToken ct)
     {
         await sender.Send(new DeletePlanCommand(planId, ifMatch), ct);

@@ -2,7 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PlanApi.Common;
-using PlanApi.Common.WriteLog;
+using PlanApi.Common.Writes;
 using PlanApi.Data;
 using PlanApi.Domain;
 using PlanApi.Features.Items;
@@ -13,7 +13,7 @@ namespace PlanApi.Features.Plans;
 /// <param name="ExpectedETag">The ETag the client read (If-Match): required; another version is a 412.</param>
 public sealed record UpdatePlanCommand(Guid Id, PlanFields Body, string? ExpectedETag = null) : ICommand<PlanDto>, IAuditedCommand
 {
-    AuditTarget IAuditedCommand.Target => new(ResourceTypes.Plan, Id.ToString(), AuditActions.Update);
+    AuditTarget IAuditedCommand.Target => new(PlanResource.TypeName, Id.ToString(), AuditActions.Update);
 }
 
 internal sealed class UpdatePlanValidator : AbstractValidator<UpdatePlanCommand>
@@ -21,11 +21,11 @@ internal sealed class UpdatePlanValidator : AbstractValidator<UpdatePlanCommand>
     public UpdatePlanValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new PlanFieldsValidator());
 }
 
-internal sealed class UpdatePlanHandler(PlanDbContext db, TimeProvider clock, ISender sender) : ICommandHandler<UpdatePlanCommand, PlanDto>
+internal sealed class UpdatePlanHandler(PlanDbContext db, TimeProvider clock, WriteLog log) : ICommandHandler<UpdatePlanCommand, PlanDto>
 {
     public async ValueTask<PlanDto> Handle(UpdatePlanCommand command, CancellationToken ct)
     {
-        var version = Preconditions.Check(command.ExpectedETag, await sender.Send(new GetPlanQuery(command.Id, IncludeDrafts: true), ct));
+        var version = Preconditions.Check(command.ExpectedETag, log.Before<PlanDto>() ?? throw new NotFoundException("Plan", command.Id.ToString()));
         var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == command.Id, ct)
             ?? throw new NotFoundException("Plan", command.Id.ToString());
         db.ExpectVersion(plan, version);
@@ -60,6 +60,6 @@ internal sealed class UpdatePlanHandler(PlanDbContext db, TimeProvider clock, IS
             }
         }
         await db.SaveChangesAsync(ct);
-        return await sender.Send(new GetPlanQuery(plan.Id, IncludeDrafts: true), ct);
+        return (await GetPlanHandler.FindAsync(db, plan.Id, includeDrafts: true, ct))!;
     }
 }

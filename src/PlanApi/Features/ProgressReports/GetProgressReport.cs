@@ -10,6 +10,9 @@ public sealed record GetProgressReportQuery(Guid Id) : IQuery<ProgressReportDto>
 internal sealed class GetProgressReportHandler(PlanDbContext db) : IQueryHandler<GetProgressReportQuery, ProgressReportDto>
 {
     public async ValueTask<ProgressReportDto> Handle(GetProgressReportQuery query, CancellationToken ct) =>
-        await db.ProgressReports.AsNoTracking().Where(r => r.Id == query.Id).Select(ProgressReportDto.Projection).SingleOrDefaultAsync(ct)
-        ?? throw new NotFoundException("Progress report", query.Id.ToString());
+        await FindAsync(db, query.Id, ct) ?? throw new NotFoundException("Progress report", query.Id.ToString());
+
+    /// <summary>The report as a GET shows it, or null.</summary>
+    public static Task<ProgressReportDto?> FindAsync(PlanDbContext db, Guid id, CancellationToken ct) =>
+        db.ProgressReports.AsNoTracking().Where(r => r.Id == id).Select(ProgressReportDto.Projection).SingleOrDefaultAsync(ct);
 }

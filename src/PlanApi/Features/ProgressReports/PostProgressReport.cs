@@ -2,7 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using PlanApi.Common;
-using PlanApi.Common.WriteLog;
+using PlanApi.Common.Writes;
 using PlanApi.Data;
 using PlanApi.Domain;
 using PlanApi.Features.Agencies;
@@ -28,7 +28,7 @@ public sealed record ProgressReportBody(
 public sealed record PostProgressReportCommand(Guid PlanId, int Ordinal, string? CallerAgencyCode, bool CallerIsAdmin, ProgressReportBody Body)
     : ICommand<ProgressReportDto>, IAuditedCommand
 {
-    AuditTarget IAuditedCommand.Target => new(ResourceTypes.ProgressReport, null, AuditActions.Create);
+    AuditTarget IAuditedCommand.Target => new(ProgressReportResource.TypeName, null, AuditActions.Create);
 }
 
 internal sealed class PostProgressReportValidator : AbstractValidator<PostProgressReportCommand>
@@ -65,7 +65,7 @@ internal sealed class PostProgressReportValidator : AbstractValidator<PostProgre
 /// lock is read first, and the answers (the report, and the item for the change feed) are built from what is in
 /// memory: from the lock to the commit the write sends only its own statements.
 /// </remarks>
-internal sealed class PostProgressReportHandler(PlanDbContext db, TimeProvider clock, ResourceSnapshots snapshots)
+internal sealed class PostProgressReportHandler(PlanDbContext db, TimeProvider clock, WriteLog log)
     : ICommandHandler<PostProgressReportCommand, ProgressReportDto>
 {
     private static readonly Func<ProgressReport, ProgressReportDto> ReportAsShown = ProgressReportDto.Projection.Compile();
@@ -83,8 +83,6 @@ internal sealed class PostProgressReportHandler(PlanDbContext db, TimeProvider c
         if (agency.ValidUntil is { } ended && ended < today)
             throw new UnprocessableException(await AgencyLineage.EndedMessageAsync(db, agency.Id, ct), "reportingAgencyCode");
 
-        // Joins the Idempotency-Key transaction when there is one, so the report and its stored answer commit together.
-        await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         // Lock the item, with what the item's answer shows (its plan's number, its agencies' names).
         var item = await db.PlanItems
             .FromSql($"SELECT *, xmin FROM plan_items WHERE plan_id = {command.PlanId} AND ordinal = {command.Ordinal} FOR UPDATE")
@@ -128,10 +126,9 @@ internal sealed class PostProgressReportHandler(PlanDbContext db, TimeProvider c
         item.Apply(report);
         item.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
-        if (owned is not null) await owned.CommitAsync(ct);
 
         // The item's new version came back with the save: the change feed gets the item as a GET now shows it.
-        snapshots.Written(ResourceTypes.PlanItem, ResourceSnapshots.ItemKey(item.PlanId, item.Ordinal),
+        log.Written(PlanItemResource.TypeName, PlanItemResource.KeyFor(item.PlanId, item.Ordinal),
             ItemAsShown(item).AsOf(today));
         return ReportAsShown(report);
     }

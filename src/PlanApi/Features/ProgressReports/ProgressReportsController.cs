@@ -34,12 +34,12 @@ public sealed class ProgressReportsController(ISender sender) : ApiControllerBas
     /// **Exactly once:** send an `Idempotency-Key` header with a fresh value (a UUID) for each new report and the
     /// same value when you retry it. A retry with the same key and body answers 201 with the original report
     /// (header `Idempotent-Replayed: true`) and stores nothing new; the same key with a different body is a 422;
-    /// a retry while the first is still being processed waits for it, or gets 409 after 10 s.
-    /// Keys are scoped to the client (credential) and kept for 48 hours.
+    /// a retry while the first is still being processed waits for it, or gets 409 after {config:Database:LockTimeout}.
+    /// Keys are scoped to the client (credential) and kept for {config:Idempotency:Retention}.
     /// </remarks>
     /// <param name="planId">The plan's id.</param>
     /// <param name="ordinal">The item's ordinal (TT).</param>
-    /// <param name="idempotencyKey">A unique value per report (e.g. a UUID), repeated on retries; up to 200 visible ASCII characters.</param>
+    /// <param name="idempotencyKey">A unique value per report (e.g. a UUID), repeated on retries; up to {config:Idempotency:MaxKeyLength} visible ASCII characters.</param>
     /// <param name="body">The report.</param>
     /// <response code="201">The report was accepted (or had been, for a retry); Location points at it.</response>
     /// <response code="404">No such plan or item.</response>

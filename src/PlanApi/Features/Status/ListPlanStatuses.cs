@@ -16,7 +16,7 @@ internal sealed class ListPlanStatusesValidator : AbstractValidator<ListPlanStat
     public ListPlanStatusesValidator()
     {
         Include(new PagedQueryValidator<ListPlanStatusesQuery>());
-        RuleFor(q => q.Year).InclusiveBetween(2000, 2100);
+        RuleFor(q => q.Year).InclusiveBetween(PlanYears.First, PlanYears.Last);
         RuleFor(q => q.Issuer).MaximumLength(Limits.Code).Clean();
     }
 }

@@ -436,7 +436,7 @@ public sealed class PlanItemsTests(PlanApiFactory api) : IClassFixture<PlanApiFa
     }
 
     [Fact]
-    public async Task Create_update_and_delete_in_a_closed_plan_are_409()
+    public async Task Create_update_and_delete_in_a_closed_plan_are_422()
     {
         var body = PlanBody(UniqueNumber(), year: 2023, issuedOn: "2022-12-01", lifecycle: "published");
         var planId = await _client.CreatePlanIdAsync(body);
@@ -444,10 +444,10 @@ public sealed class PlanItemsTests(PlanApiFactory api) : IClassFixture<PlanApiFa
         Set(body, "lifecycle", "closed");
         await _client.PutJsonAsync($"{PlansUrl}/{planId}", body, HttpStatusCode.OK);
 
-        await (await _client.SendJsonAsync(HttpMethod.Post, Items(planId), ItemBody(2).ToJsonString())).ProblemAsync(HttpStatusCode.Conflict);
+        await (await _client.SendJsonAsync(HttpMethod.Post, Items(planId), ItemBody(2).ToJsonString())).ProblemAsync(HttpStatusCode.UnprocessableEntity);
         await (await _client.SendJsonAsync(HttpMethod.Put, $"{Items(planId)}/1", ItemBody(null, content: "Đổi").ToJsonString()))
-            .ProblemAsync(HttpStatusCode.Conflict);
-        await (await _client.DeleteAsync($"{Items(planId)}/1")).ProblemAsync(HttpStatusCode.Conflict);
+            .ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await (await _client.DeleteAsync($"{Items(planId)}/1")).ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(1, await ItemCountAsync(planId));
         Assert.Equal(ItemBody(1).Text("content"), (await _client.GetJsonAsync($"{Items(planId)}/1")).Text("content"));
     }
@@ -615,13 +615,13 @@ public sealed class PlanItemsTests(PlanApiFactory api) : IClassFixture<PlanApiFa
     }
 
     [Fact]
-    public async Task Delete_an_item_with_a_progress_report_is_409_and_it_stays()
+    public async Task Delete_an_item_with_a_progress_report_is_422_and_it_stays()
     {
         var planId = await NewPlanAsync();
         await _client.CreateItemAsync(planId, ItemBody(1, lead: "so-gddt-can-tho", coordinators: ["ban-tdkt-can-tho"]));
         await _client.PostReportAsync(planId, 1, "ban-tdkt-can-tho", "in_progress", 10, "Đã xây dựng dự thảo kế hoạch.");
 
-        var problem = await (await _client.DeleteAsync($"{Items(planId)}/1")).ProblemAsync(HttpStatusCode.Conflict);
+        var problem = await (await _client.DeleteAsync($"{Items(planId)}/1")).ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("progress reports", problem.Text("detail"));
         var item = await _client.GetJsonAsync($"{Items(planId)}/1");
         Assert.Equal("in_progress", item.Text("status"));
@@ -631,13 +631,13 @@ public sealed class PlanItemsTests(PlanApiFactory api) : IClassFixture<PlanApiFa
     }
 
     [Fact]
-    public async Task Delete_an_item_with_a_stored_progress_report_is_409_and_it_stays()
+    public async Task Delete_an_item_with_a_stored_progress_report_is_422_and_it_stays()
     {
         var planId = await NewPlanAsync();
         await _client.CreateItemAsync(planId, ItemBody(1));
         await api.StoreReportAsync(planId, 1, "ban-tdkt-can-tho", ItemStatus.InProgress, 10);
 
-        var problem = await (await _client.DeleteAsync($"{Items(planId)}/1")).ProblemAsync(HttpStatusCode.Conflict);
+        var problem = await (await _client.DeleteAsync($"{Items(planId)}/1")).ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal("Item 1 has progress reports and cannot be deleted.", problem.Text("detail"));
         Assert.Equal("in_progress", (await _client.GetJsonAsync($"{Items(planId)}/1")).Text("status"));
         Assert.Equal(1, (await _client.GetJsonAsync($"{PlansUrl}/{planId}")).Int("itemCount"));

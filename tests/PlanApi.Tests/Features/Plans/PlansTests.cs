@@ -544,10 +544,10 @@ public sealed class PlansTests(PlanApiFactory api) : IClassFixture<PlanApiFactor
     }
 
     [Fact]
-    public async Task Delete_the_published_seeded_plan_is_409_and_it_still_exists()
+    public async Task Delete_the_published_seeded_plan_is_422_and_it_still_exists()
     {
         var id = await SeededPlan.IdAsync(_client);
-        var problem = await (await _client.DeleteAsync($"{PlansUrl}/{id}")).ProblemAsync(HttpStatusCode.Conflict);
+        var problem = await (await _client.DeleteAsync($"{PlansUrl}/{id}")).ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("published", problem.Text("detail"));
         var plan = await _client.GetJsonAsync($"{PlansUrl}/{id}");
         Assert.Equal("244/KH-UBND", plan.Text("number"));
@@ -556,13 +556,13 @@ public sealed class PlansTests(PlanApiFactory api) : IClassFixture<PlanApiFactor
     }
 
     [Fact]
-    public async Task Delete_a_closed_plan_is_409()
+    public async Task Delete_a_closed_plan_is_422()
     {
         var body = PlanBody(UniqueNumber(), lifecycle: "published");
         var id = await _client.CreatePlanIdAsync(body);
         Set(body, "lifecycle", "closed");
         await _client.PutJsonAsync($"{PlansUrl}/{id}", body, HttpStatusCode.OK);
-        var problem = await (await _client.DeleteAsync($"{PlansUrl}/{id}")).ProblemAsync(HttpStatusCode.Conflict);
+        var problem = await (await _client.DeleteAsync($"{PlansUrl}/{id}")).ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("closed", problem.Text("detail"));
         Assert.Equal("closed", (await _client.GetJsonAsync($"{PlansUrl}/{id}")).Text("lifecycle"));
     }

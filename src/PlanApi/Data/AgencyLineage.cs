@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using PlanApi.Data;
 using PlanApi.Domain;
 
-namespace PlanApi.Features.Agencies;
+namespace PlanApi.Data;
 
 /// <summary>
 /// Successions read as inheritance: an agency that took over from others (a ward from the district it replaced, a

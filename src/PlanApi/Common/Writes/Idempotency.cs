@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using PlanApi.Common.Security;
+using PlanApi.Data;
+using PlanApi.Domain;
+
+namespace PlanApi.Common.Writes;
+
+/// <summary>
+/// Idempotency-Key on POST: reads and checks the header and fingerprints the request; the command's transaction
+/// (<see cref="CommandTransactionBehavior{TMessage, TResponse}"/>) does the rest with <see cref="IdempotencyStore"/>.
+/// A replayed answer carries <c>Idempotent-Replayed: true</c>.
+/// </summary>
+public sealed class IdempotencyMiddleware(RequestDelegate next)
+{
+    public const string HeaderName = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+    public const int MaxKeyLength = 200;
+
+    public async Task InvokeAsync(HttpContext context, IdempotencyStore store)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method)
+            || !context.Request.Headers.TryGetValue(HeaderName, out var header)
+            || !context.Request.Path.StartsWithSegments("/api"))
+        {
+            await next(context);
+            return;
+        }
+        var key = header.ToString();
+        if (key.Length is 0 or > MaxKeyLength || key.Any(c => c is <= ' ' or > '~'))
+            throw new RequestValidationException(HeaderName, $"Idempotency-Key must be 1–{MaxKeyLength} visible ASCII characters (a UUID is ideal).");
+
+        store.Request = new IdempotentRequest(context.User.Client() ?? "anonymous", key, await HashRequestAsync(context.Request));
+        context.Response.OnStarting(() =>
+        {
+            if (store.Replayed) context.Response.Headers[ReplayedHeader] = "true";
+            return Task.CompletedTask;
+        });
+        await next(context);
+    }
+
+    /// <summary>
+    /// Method, path and body, with a JSON body in canonical form (properties sorted, strings NFC): a retry is the
+    /// same request even when another serializer spaces, orders or normalises it differently.
+    /// </summary>
+    private static async Task<string> HashRequestAsync(HttpRequest request)
+    {
+        request.EnableBuffering();
+        using var copy = new MemoryStream();
+        await request.Body.CopyToAsync(copy, request.HttpContext.RequestAborted);
+        request.Body.Position = 0;
+        var body = copy.ToArray();
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n"));
+        sha.AppendData(CanonicalJson.TryCanonicalize(body) ?? body);
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}
+
+/// <summary>A request that carries an Idempotency-Key: whose key (<paramref name="Scope"/>: the client) and what request.</summary>
+public sealed record IdempotentRequest(string Scope, string Key, string RequestHash);
+
+/// <summary>
+/// The stored results of requests with an Idempotency-Key. Inside the command's transaction: the key's lock (a
+/// concurrent retry waits for the first, bounded by the store's lock timeout, then gets 409), the lookup (a retry of
+/// the same request gets the first result, the same key with another request 422), and the new record, which commits
+/// with the write or not at all. Keys are per client and kept <see cref="IdempotencyOptions.Retention"/>.
+/// </summary>
+public sealed class IdempotencyStore(PlanDbContext db, TimeProvider clock)
+{
+    /// <summary>The current request's key, when it has one.</summary>
+    public IdempotentRequest? Request { get; set; }
+
+    /// <summary>Whether the current request was answered with a stored result.</summary>
+    public bool Replayed { get; private set; }
+
+    /// <summary>The result stored for this request's key, if any (the caller then writes nothing).</summary>
+    public async Task<(bool Found, TResult? Result)> TryReplayAsync<TResult>(CancellationToken ct)
+    {
+        if (Request is not { } request) return (false, default);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({request.Scope + "\n" + request.Key}, 0))", ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            throw new ConflictException("A request with this Idempotency-Key is still being processed; retry in a moment.")
+            {
+                RetryAfterSeconds = 1,
+            };
+        }
+        var previous = await db.IdempotencyRecords.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Scope == request.Scope && r.Key == request.Key, ct);
+        if (previous is null) return (false, default);
+        if (previous.RequestHash != request.RequestHash)
+            throw new UnprocessableException(
+                "This Idempotency-Key was already used for a different request; use a new key for a new request.", IdempotencyMiddleware.HeaderName);
+        Replayed = true;
+        return (true, typeof(TResult) == typeof(Unit)
+            ? (TResult)(object)Unit.Value
+            : JsonSerializer.Deserialize<TResult>(previous.Body, ETags.Json));
+    }
+
+    /// <summary>Stores a command's result under this request's key, to commit with the write.</summary>
+    public void Remember(object? result)
+    {
+        if (Request is not { } request || result is INotReplayable) return;
+        db.IdempotencyRecords.Add(new IdempotencyRecord
+        {
+            Scope = request.Scope,
+            Key = request.Key,
+            RequestHash = request.RequestHash,
+            Body = result is null or Unit ? [] : JsonSerializer.SerializeToUtf8Bytes(result, result.GetType(), ETags.Json),
+            CreatedAt = clock.GetUtcNow(),
+        });
+    }
+}
