@@ -100,7 +100,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             var wait = $"{(int)options.InFlightWait.TotalMilliseconds}ms";
             var then = $"{(int)DatabaseTimeouts.LockTimeout.TotalMilliseconds}ms";
             await db.Database.ExecuteSqlAsync(
-                $"SELECT set_config('lock_timeout', {wait}, true), pg_advisory_xact_lock(hashtextextended({scope + "\n" + key}, 0)), set_config('lock_timeout', {then}, true)");
+                $"SELECT set_config('lock_timeout', {wait}, true), idempotency_lock({scope}, {key}), set_config('lock_timeout', {then}, true)");
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
         {
