@@ -6,6 +6,8 @@ COPY src/PlanApi/PlanApi.csproj src/PlanApi/
 COPY src/PlanApi.Documents/PlanApi.Documents.csproj src/PlanApi.Documents/
 RUN dotnet restore src/PlanApi/PlanApi.csproj
 COPY src/ src/
+# The functions and triggers the migrations apply, embedded in the assembly.
+COPY db/ db/
 RUN dotnet publish src/PlanApi/PlanApi.csproj -c Release -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0

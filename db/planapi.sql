@@ -1054,6 +1054,306 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203170841_FunctionsAndTriggersFromFiles') THEN
+    -- The lock that keeps the agencies' to-do list index (plan_item_agencies) in step with a plan's lifecycle: an item's
+    -- refresh holds it shared on the item's plan, a change of the plan's lifecycle holds it exclusively, each until its
+    -- transaction ends. The API takes it exclusively before it locks the plan's row, so neither waits on the other in a
+    -- cycle. The only place its key is written; callers name the function.
+    CREATE OR REPLACE FUNCTION plan_item_agencies_lock(plan_id uuid, shared boolean DEFAULT false) RETURNS void
+    LANGUAGE plpgsql AS $$
+    DECLARE
+        lock_key constant bigint := hashtextextended('plan_item_agencies ' || plan_id::text, 0);
+    BEGIN
+        IF shared THEN
+            PERFORM pg_advisory_xact_lock_shared(lock_key);
+        ELSE
+            PERFORM pg_advisory_xact_lock(lock_key);
+        END IF;
+    END $$;
+
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203170841_FunctionsAndTriggersFromFiles') THEN
+    -- Serialises the requests of one client (scope) with one Idempotency-Key: the lock lasts until the transaction ends,
+    -- so a retry waits for its first attempt (bounded by the caller's lock_timeout) and then replays its answer. The only
+    -- place its key is written; callers name the function.
+    CREATE OR REPLACE FUNCTION idempotency_lock(scope text, key text) RETURNS void
+    LANGUAGE sql AS $$
+        SELECT pg_advisory_xact_lock(hashtextextended(scope || E'\n' || key, 0));
+    $$;
+
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203170841_FunctionsAndTriggersFromFiles') THEN
+    -- Gives each change-feed entry its position without a lock shared by writers: the highest position handed out before
+    -- positions came from transactions (change_feed_origin.base), plus the writing transaction's id shifted by 20 bits,
+    -- plus the entry's place within the transaction. Readers list positions below change_feed_horizon() only.
+    CREATE OR REPLACE FUNCTION change_records_assign_sequence() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    DECLARE
+        n bigint := coalesce(nullif(current_setting('planapi.change_index', true), ''), '0')::bigint + 1;
+    BEGIN
+        IF NEW.sequence IS NOT NULL THEN
+            RETURN NEW;
+        END IF;
+        IF n >= 1048576 THEN
+            RAISE EXCEPTION 'A transaction may record at most 1048575 changes.';
+        END IF;
+        PERFORM set_config('planapi.change_index', n::text, true);
+        NEW.sequence := (SELECT base FROM change_feed_origin) + (pg_current_xact_id()::text::bigint << 20) + n;
+        RETURN NEW;
+    END
+    $$;
+
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203170841_FunctionsAndTriggersFromFiles') THEN
+    -- The change-feed position below which no transaction still running can add an entry: that of the oldest transaction
+    -- still running in the calling statement's snapshot (STABLE: the caller's snapshot), or of the next one to start;
+    -- those of other databases left out when pg_stat_activity shows them there (they never write this feed). The feed
+    -- lists positions below it only, so a poller that continues from its cursor never misses or repeats a change.
+    -- PL/pgSQL, so that its queries are planned once per session.
+    CREATE OR REPLACE FUNCTION change_feed_horizon() RETURNS bigint
+    LANGUAGE plpgsql STABLE AS $$
+    DECLARE
+        snapshot pg_snapshot := pg_current_snapshot();
+        oldest bigint;
+    BEGIN
+        IF pg_snapshot_xmin(snapshot) <> pg_snapshot_xmax(snapshot) THEN
+            SELECT min(x::text::bigint) INTO oldest FROM pg_snapshot_xip(snapshot) AS x
+            WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity a
+                              WHERE a.backend_xid = x::xid AND a.datname IS DISTINCT FROM current_database());
+        END IF;
+        RETURN (SELECT base FROM change_feed_origin)
+            + (coalesce(oldest, pg_snapshot_xmax(snapshot)::text::bigint) << 20);
+    END
+    $$;
+
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203170841_FunctionsAndTriggersFromFiles') THEN
+    -- The members of a collective assignee ("các sở, ban, ngành", "UBND các xã, phường" …) on a day: the agencies of its
+    -- jurisdiction its scope names, valid that day. Empty for an agency that is not a set.
+    CREATE OR REPLACE FUNCTION agency_set_members(set_id uuid, on_day date) RETURNS SETOF uuid
+    LANGUAGE sql STABLE AS $$
+        SELECT m.id
+        FROM agencies s
+        JOIN agencies m ON m.id <> s.id AND m.kind <> 'collective'
+            AND m.jurisdiction_province_code = s.jurisdiction_province_code
+            AND (m.valid_from IS NULL OR m.valid_from <= on_day) AND (m.valid_until IS NULL OR m.valid_until >= on_day)
+        WHERE s.id = set_id AND s.collective_scope IS NOT NULL AND (
+            (s.collective_scope IN ('departments', 'local_bodies')
+                AND m.kind = 'department' AND m.jurisdiction_code = s.jurisdiction_code)
+            OR (s.collective_scope IN ('district_committees', 'local_bodies') AND length(s.jurisdiction_code) = 2
+                AND m.kind IN ('government', 'district') AND length(m.jurisdiction_code) = 3)
+            OR (s.collective_scope IN ('commune_committees', 'local_bodies')
+                AND m.kind IN ('government', 'district') AND length(m.jurisdiction_code) = 5
+                AND (length(s.jurisdiction_code) = 2 OR EXISTS (
+                    SELECT 1 FROM administrative_units u JOIN administrative_units d ON d.id = u.parent_id
+                    WHERE u.code = m.jurisdiction_code AND d.code = s.jurisdiction_code
+                        AND (u.valid_from IS NULL OR u.valid_from <= on_day) AND (u.valid_until IS NULL OR u.valid_until >= on_day)))));
+    $$;
+
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203170841_FunctionsAndTriggersFromFiles') THEN
+    -- An item's rows of the agencies' to-do list index (plan_item_agencies): its lead and co-operating agencies as named,
+    -- and the members of any set among them on the plan's date of issue (in the role the set has); an agency named both
+    -- ways leads.
+    CREATE OR REPLACE FUNCTION plan_item_agencies_of(item uuid)
+    RETURNS TABLE (agency_id uuid, plan_item_id uuid, leads boolean, plan_is_draft boolean, due_end date, plan_id uuid, ordinal integer)
+    LANGUAGE sql STABLE AS $$
+        SELECT DISTINCT ON (a.agency_id) a.agency_id, i.id, a.leads, p.lifecycle = 'draft', i.due_end, i.plan_id, i.ordinal
+        FROM plan_items i
+        JOIN plans p ON p.id = i.plan_id
+        CROSS JOIN LATERAL (
+            SELECT i.lead_agency_id AS agency_id, true AS leads
+            UNION ALL
+            SELECT c.agency_id, false FROM plan_item_coordinators c WHERE c.plan_item_id = i.id
+        ) named
+        CROSS JOIN LATERAL (
+            SELECT named.agency_id, named.leads
+            UNION ALL
+            SELECT m, named.leads FROM agency_set_members(named.agency_id, p.issued_on) m
+        ) a
+        WHERE i.id = item
+        ORDER BY a.agency_id, a.leads DESC;
+    $$;
+
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203170841_FunctionsAndTriggersFromFiles') THEN
+    -- Recomputes an item's rows of the agencies' to-do list index from the item, its coordinators and its plan. Concurrent
+    -- writers of one item, or of an item while its plan's lifecycle changes, each see the other's committed rows: it locks
+    -- the item's row and holds the plan's plan_item_agencies_lock shared.
+    CREATE OR REPLACE FUNCTION plan_item_agencies_refresh(item uuid) RETURNS void
+    LANGUAGE sql AS $$
+        SELECT plan_item_agencies_lock(i.plan_id, shared => true) FROM plan_items i WHERE i.id = item;
+        SELECT 1 FROM plan_items WHERE id = item FOR NO KEY UPDATE;
+        DELETE FROM plan_item_agencies WHERE plan_item_id = item;
+        INSERT INTO plan_item_agencies (agency_id, plan_item_id, leads, plan_is_draft, due_end, plan_id, ordinal)
+        SELECT * FROM plan_item_agencies_of(item);
+    $$;
+
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203170841_FunctionsAndTriggersFromFiles') THEN
+    -- Trigger function of plan_items_agencies: an item written (whichever way: API, import, SQL) is indexed again.
+    CREATE OR REPLACE FUNCTION plan_items_refresh_agencies() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM plan_item_agencies_refresh(NEW.id);
+        RETURN NULL;
+    END $$;
+
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203170841_FunctionsAndTriggersFromFiles') THEN
+    -- Trigger function of plan_item_coordinators_agencies: the item a coordinator is added to, removed from or moved
+    -- between is indexed again (both items of a move).
+    CREATE OR REPLACE FUNCTION plan_item_coordinators_refresh_agencies() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP <> 'INSERT' THEN PERFORM plan_item_agencies_refresh(OLD.plan_item_id); END IF;
+        IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.plan_item_id <> OLD.plan_item_id) THEN
+            PERFORM plan_item_agencies_refresh(NEW.plan_item_id);
+        END IF;
+        RETURN NULL;
+    END $$;
+
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203170841_FunctionsAndTriggersFromFiles') THEN
+    -- Trigger function of plans_agencies: a plan's lifecycle change marks its items' index rows draft or not, after item
+    -- writes of the plan in progress have committed (plan_item_agencies_lock, exclusively).
+    CREATE OR REPLACE FUNCTION plans_refresh_agencies() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM plan_item_agencies_lock(NEW.id);
+        UPDATE plan_item_agencies SET plan_is_draft = NEW.lifecycle = 'draft'
+        WHERE plan_id = NEW.id AND plan_is_draft IS DISTINCT FROM (NEW.lifecycle = 'draft');
+        RETURN NULL;
+    END $$;
+
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203170841_FunctionsAndTriggersFromFiles') THEN
+    -- Trigger function of agencies_sets: a set's members change when an agency of its province is added, ends or moves,
+    -- so the items that name a set of that province (the old one too, after a move) are indexed again: a new member sees
+    -- them, and an ended one keeps its rows only where the plan's date falls in its life.
+    CREATE OR REPLACE FUNCTION agencies_refresh_sets() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM plan_item_agencies_refresh(i.id)
+        FROM plan_items i
+        WHERE EXISTS (
+            SELECT 1 FROM agencies s
+            WHERE s.kind = 'collective' AND s.id <> NEW.id
+                AND s.jurisdiction_province_code IN (NEW.jurisdiction_province_code, CASE WHEN TG_OP = 'UPDATE' THEN OLD.jurisdiction_province_code END)
+                AND (s.id = i.lead_agency_id OR EXISTS (SELECT 1 FROM plan_item_coordinators c WHERE c.plan_item_id = i.id AND c.agency_id = s.id)));
+        RETURN NULL;
+    END $$;
+
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203170841_FunctionsAndTriggersFromFiles') THEN
+    -- Every change-feed entry gets its position as it is written (function change_records_assign_sequence).
+    CREATE OR REPLACE TRIGGER change_records_assign_sequence BEFORE INSERT ON change_records
+        FOR EACH ROW EXECUTE FUNCTION change_records_assign_sequence();
+
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203170841_FunctionsAndTriggersFromFiles') THEN
+    -- The agencies' to-do list index follows each write of an item's lead, due date, plan or ordinal
+    -- (function plan_items_refresh_agencies).
+    CREATE OR REPLACE TRIGGER plan_items_agencies AFTER INSERT OR UPDATE OF lead_agency_id, due_end, plan_id, ordinal ON plan_items
+        FOR EACH ROW EXECUTE FUNCTION plan_items_refresh_agencies();
+
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203170841_FunctionsAndTriggersFromFiles') THEN
+    -- The agencies' to-do list index follows each coordinator added, removed or moved to another item or agency; a
+    -- coordinator's position alone does not change it (function plan_item_coordinators_refresh_agencies).
+    CREATE OR REPLACE TRIGGER plan_item_coordinators_agencies AFTER INSERT OR DELETE OR UPDATE OF plan_item_id, agency_id ON plan_item_coordinators
+        FOR EACH ROW EXECUTE FUNCTION plan_item_coordinators_refresh_agencies();
+
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203170841_FunctionsAndTriggersFromFiles') THEN
+    -- The agencies' to-do list index follows a plan's lifecycle: drafts are left out of to-do lists
+    -- (function plans_refresh_agencies).
+    CREATE OR REPLACE TRIGGER plans_agencies AFTER UPDATE OF lifecycle ON plans
+        FOR EACH ROW EXECUTE FUNCTION plans_refresh_agencies();
+
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203170841_FunctionsAndTriggersFromFiles') THEN
+    -- Sets follow their province: an agency added, ended or moved re-indexes the items that name a set of its province
+    -- (function agencies_refresh_sets).
+    CREATE OR REPLACE TRIGGER agencies_sets AFTER INSERT OR UPDATE OF kind, jurisdiction_code, jurisdiction_province_code, valid_from, valid_until ON agencies
+        FOR EACH ROW EXECUTE FUNCTION agencies_refresh_sets();
+
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203170841_FunctionsAndTriggersFromFiles') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261203170841_FunctionsAndTriggersFromFiles', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
     IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203171116_IdempotencyRecordsHoldResults') THEN
     ALTER TABLE idempotency_records DROP COLUMN content_type;
     END IF;

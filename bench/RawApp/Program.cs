@@ -319,7 +319,7 @@ internal static class PostReport
         }
         var scope = $"key:{keyId}";
         await using var tx = await conn.BeginTransactionAsync(ct);
-        await Exec(conn, tx, Sql.IdempotencyLock, ct, ("p0", "3000ms"), ("p1", scope + "\n" + idempotencyKey), ("p2", "2000ms"));
+        await Exec(conn, tx, Sql.IdempotencyLock, ct, ("p0", "3000ms"), ("p1", scope), ("p2", idempotencyKey), ("p3", "2000ms"));
         await using (var cmd = new NpgsqlCommand(Sql.IdempotencyLookup, conn, tx))
         {
             cmd.Parameters.AddWithValue("scope", scope);

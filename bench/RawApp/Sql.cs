@@ -115,7 +115,7 @@ internal static class Sql
 
     /// <summary>POST: serialise requests with one key, the wait for it bounded, then the write's own lock bound</summary>
     public const string IdempotencyLock = """
-        SELECT set_config('lock_timeout', @p0, true), pg_advisory_xact_lock(hashtextextended(@p1, 0)), set_config('lock_timeout', @p2, true)
+        SELECT set_config('lock_timeout', @p0, true), idempotency_lock(@p1, @p2), set_config('lock_timeout', @p3, true)
         """;
 
     /// <summary>POST: key seen before?</summary>

@@ -8,7 +8,7 @@ LEFT JOIN agencies AS a0 ON a.agency_id = a0.id
 WHERE a.key_hash = :keyhash AND a.revoked_at IS NULL
 LIMIT 2;
 BEGIN;
-SELECT set_config('lock_timeout', :lockto, true), pg_advisory_xact_lock(hashtextextended((:scope || chr(10) || (:k)::text), 0)), set_config('lock_timeout', :lockthen, true);
+SELECT set_config('lock_timeout', :lockto, true), idempotency_lock(:scope, (:k)::text), set_config('lock_timeout', :lockthen, true);
 SELECT i.scope, i.key, i.body, i.content_type, i.created_at, i.location, i.request_hash, i.status_code
 FROM idempotency_records AS i
 WHERE i.scope = :scope AND i.key = (:k)::text

@@ -84,7 +84,7 @@ public sealed class IdempotencyStore(PlanDbContext db, TimeProvider clock)
         if (Request is not { } request) return (false, default);
         try
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({request.Scope + "\n" + request.Key}, 0))", ct);
+            await db.Database.ExecuteSqlAsync($"SELECT idempotency_lock({request.Scope}, {request.Key})", ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
         {

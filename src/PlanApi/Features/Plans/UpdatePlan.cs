@@ -44,7 +44,7 @@ internal sealed class UpdatePlanHandler(PlanDbContext db, TimeProvider clock, Wr
         {
             // Before the plan's row is locked: waits for item writes of this plan in progress to commit, so that the
             // agencies' to-do list index sees each item's plan as it now is (see AgencyItemsIndexWriters).
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended('plan_item_agencies ' || {plan.Id}::text, 0))", ct);
+            await db.Database.ExecuteSqlAsync($"SELECT plan_item_agencies_lock({plan.Id})", ct);
         }
         plan.Lifecycle = target;
         if (yearChanged)

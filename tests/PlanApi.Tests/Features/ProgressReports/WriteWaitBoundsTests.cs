@@ -66,7 +66,7 @@ public sealed class WriteWaitBoundsTests(PlanApiFactory api) : IClassFixture<Pla
         var key = NewKey();
         var scope = $"key:{await api.KeyIdAsync(api.AdminKey)}";
         // The first attempt, still running: it holds its key's lock as the API does.
-        var held = await HoldAsync("SELECT pg_advisory_xact_lock(hashtextextended(@id, 0))", ("id", scope + "\n" + key));
+        var held = await HoldAsync("SELECT idempotency_lock(@scope, @key)", ("scope", scope), ("key", key));
         HttpResponseMessage refused;
         var clock = Stopwatch.StartNew();
         try
