@@ -6,6 +6,9 @@ using PlanApi.Common;
 using PlanApi.Common.Security;
 using PlanApi.Data;
 
+// The container's health check: one request to the running API, before any host is built.
+if (HealthProbe.IsCommand(args)) return await HealthProbe.RunAsync(args);
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
