@@ -18,4 +18,9 @@ ENV ASPNETCORE_URLS=http://+:8080 \
     Database__SeedPath=/app/seeds
 EXPOSE 8080
 USER app
+# The runtime image has no curl or wget: the app checks itself (`--healthcheck` asks /health/live on the address in
+# ASPNETCORE_URLS and exits 0 or 1). Liveness, not readiness, so that an orchestrator that replaces unhealthy
+# containers does not restart the API while only its database is away; compose waits on readiness instead.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["dotnet", "/app/PlanApi.dll", "--healthcheck", "live"]
 ENTRYPOINT ["dotnet", "PlanApi.dll"]

@@ -36,7 +36,9 @@ set -- "${ARGS[@]+"${ARGS[@]}"}"
 RESULTS="$REPO/tests/TestResults"
 rm -rf "$RESULTS"
 set +e
-dotnet test PlanApi.sln --nologo --logger "trx;LogFileName=results.trx" --logger "console;verbosity=minimal" \
+# One TRX file per test project, each named by the logger (a fixed LogFileName would let the last project overwrite
+# the others' results).
+dotnet test PlanApi.sln --nologo --logger trx --logger "console;verbosity=minimal" \
   --results-directory "$RESULTS" "$@"
 STATUS=$?
 if [[ $FULL_FORMAT == true ]]; then
@@ -47,12 +49,16 @@ if [[ $FULL_FORMAT == true ]]; then
 fi
 set -e
 
-TRX="$(find "$RESULTS" -name '*.trx' 2>/dev/null | head -1)"
-if [[ -n "$TRX" ]]; then
-  COUNTERS="$(grep -o '<Counters [^>]*>' "$TRX" | head -1)"
-  count() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$COUNTERS"; }
-  TOTAL=$(count total); EXECUTED=$(count executed); PASSED=$(count passed)
-  FAILED=$(( $(count failed) + $(count error) + $(count timeout) + $(count aborted) ))
+mapfile -t TRX < <(find "$RESULTS" -name '*.trx' 2>/dev/null)
+if [[ ${#TRX[@]} -gt 0 ]]; then
+  # The sum over every project's results file.
+  count() { local n; n="$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$COUNTERS")"; echo "${n:-0}"; }
+  TOTAL=0; EXECUTED=0; PASSED=0; FAILED=0
+  for trx in "${TRX[@]}"; do
+    COUNTERS="$(grep -o '<Counters [^>]*>' "$trx" | head -1)"
+    TOTAL=$(( TOTAL + $(count total) )); EXECUTED=$(( EXECUTED + $(count executed) )); PASSED=$(( PASSED + $(count passed) ))
+    FAILED=$(( FAILED + $(count failed) + $(count error) + $(count timeout) + $(count aborted) ))
+  done
   SKIPPED=$(( TOTAL - EXECUTED ))
 else
   PASSED=0; FAILED=0; SKIPPED=0

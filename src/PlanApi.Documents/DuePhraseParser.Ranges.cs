@@ -54,7 +54,7 @@ public static partial class DuePhraseParser
     }
 
     private static DuePhrase? Window(string written, DateOnly from, DateOnly to, int? year) =>
-        from < to ? new DuePhrase(DueKind.Range, written, year, From: from, To: to) : null;
+        from < to ? new DuePhrase(DuePhraseKind.Range, written, year, From: from, To: to) : null;
 
     private const string Separator = @"\s*(?:-|,|den|toi|va)\s*";
 

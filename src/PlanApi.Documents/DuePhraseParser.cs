@@ -20,32 +20,32 @@ public static partial class DuePhraseParser
         if (written.Length == 0) return null;
         var folded = Fold(written);
 
-        if (Ongoing().IsMatch(folded)) return new DuePhrase(DueKind.Ongoing, written);
+        if (Ongoing().IsMatch(folded)) return new DuePhrase(DuePhraseKind.Ongoing, written);
         if (ParseRecurring(written, folded) is { } recurring) return recurring;
         if (MonthPartPattern().Match(folded) is { Success: true } mp)
             return Month(written, mp.Groups["month"].Value, mp.Groups["year"], defaultYear, mp.Groups["part"].Value switch
             {
-                "dau" => MonthPart.Early,
-                "giua" => MonthPart.Mid,
-                _ => MonthPart.Late,
+                "dau" => DuePhraseMonthPart.Early,
+                "giua" => DuePhraseMonthPart.Mid,
+                _ => DuePhraseMonthPart.Late,
             });
         if (MonthPattern().Match(folded) is { Success: true } m)
-            return Month(written, m.Groups["month"].Value, m.Groups["year"], defaultYear, MonthPart.Whole);
+            return Month(written, m.Groups["month"].Value, m.Groups["year"], defaultYear, DuePhraseMonthPart.Whole);
         if (QuarterPattern().Match(folded) is { Success: true } q)
         {
             var quarter = QuarterNumber(q.Groups["q"].Value);
-            return new DuePhrase(DueKind.Quarter, written, Year(q.Groups["year"], defaultYear), Quarter: quarter);
+            return new DuePhrase(DuePhraseKind.Quarter, written, Year(q.Groups["year"], defaultYear), Quarter: quarter);
         }
         if (DatePattern().Match(folded) is { Success: true } d)
         {
             var year = Year(d.Groups["year"], defaultYear);
             if (year is null || !TryDate(year.Value, d.Groups["month"].Value, d.Groups["day"].Value, out var date)) return null;
-            return new DuePhrase(DueKind.BeforeDate, written, year, date.Month, Date: date);
+            return new DuePhrase(DuePhraseKind.BeforeDate, written, year, date.Month, Date: date);
         }
         if (HalfYearPattern().Match(folded) is { Success: true } h)
-            return new DuePhrase(DueKind.HalfYear, written, Year(h.Groups["year"], defaultYear), Half: h.Groups["half"].Value == "dau" ? 1 : 2);
+            return new DuePhrase(DuePhraseKind.HalfYear, written, Year(h.Groups["year"], defaultYear), Half: h.Groups["half"].Value == "dau" ? 1 : 2);
         if (YearPattern().Match(folded) is { Success: true } y)
-            return new DuePhrase(DueKind.Year, written, Year(y.Groups["year"], defaultYear));
+            return new DuePhrase(DuePhraseKind.Year, written, Year(y.Groups["year"], defaultYear));
         return ParseRange(written, folded, defaultYear);
     }
 
@@ -65,39 +65,39 @@ public static partial class DuePhraseParser
     private static DuePhrase? ParseRecurring(string written, string folded)
     {
         if (Recurring().Match(folded) is { Success: true } r)
-            return new DuePhrase(DueKind.Recurring, written, Every: r.Groups[1].Value switch
+            return new DuePhrase(DuePhraseKind.Recurring, written, Every: r.Groups[1].Value switch
             {
                 "tuan" => Recurrence.Weekly,
                 "thang" => Recurrence.Monthly,
                 "quy" => Recurrence.Quarterly,
                 _ => Recurrence.Yearly,
             });
-        if (HalfYearly().IsMatch(folded)) return new DuePhrase(DueKind.Recurring, written, Every: Recurrence.HalfYearly);
+        if (HalfYearly().IsMatch(folded)) return new DuePhrase(DuePhraseKind.Recurring, written, Every: Recurrence.HalfYearly);
         if (MonthEveryYear().Match(folded) is { Success: true } my)
         {
             var month = int.Parse(my.Groups["month"].Value, CultureInfo.InvariantCulture);
-            return month is < 1 or > 12 ? null : new DuePhrase(DueKind.Recurring, written, Month: month, Every: Recurrence.Yearly);
+            return month is < 1 or > 12 ? null : new DuePhrase(DuePhraseKind.Recurring, written, Month: month, Every: Recurrence.Yearly);
         }
         if (DayEveryYear().Match(folded) is { Success: true } dy)
         {
             int month = int.Parse(dy.Groups["month"].Value, CultureInfo.InvariantCulture), day = int.Parse(dy.Groups["day"].Value, CultureInfo.InvariantCulture);
             // Checked against a leap year: "29/02 hằng năm" is the month's last day in other years.
             if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(2024, month)) return null;
-            return new DuePhrase(DueKind.Recurring, written, Month: month, Every: Recurrence.Yearly, Day: day);
+            return new DuePhrase(DuePhraseKind.Recurring, written, Month: month, Every: Recurrence.Yearly, Day: day);
         }
         if (DayEveryMonth().Match(folded) is { Success: true } dm)
         {
             var day = int.Parse(dm.Groups["day"].Value, CultureInfo.InvariantCulture);
-            return day is < 1 or > 31 ? null : new DuePhrase(DueKind.Recurring, written, Every: Recurrence.Monthly, Day: day);
+            return day is < 1 or > 31 ? null : new DuePhrase(DuePhraseKind.Recurring, written, Every: Recurrence.Monthly, Day: day);
         }
         return null;
     }
 
-    private static DuePhrase? Month(string written, string monthText, Group yearGroup, int? defaultYear, MonthPart part)
+    private static DuePhrase? Month(string written, string monthText, Group yearGroup, int? defaultYear, DuePhraseMonthPart part)
     {
         var month = int.Parse(monthText, CultureInfo.InvariantCulture);
         if (month is < 1 or > 12) return null;
-        var kind = part == MonthPart.Whole ? DueKind.Month : DueKind.MonthPart;
+        var kind = part == DuePhraseMonthPart.Whole ? DuePhraseKind.Month : DuePhraseKind.MonthPart;
         return new DuePhrase(kind, written, Year(yearGroup, defaultYear), month, part);
     }
 

@@ -8,6 +8,9 @@ using PlanApi.Common.Writes;
 using PlanApi.Data;
 using PlanApi.Features.Exports;
 
+// The container's health check: one request to the running API, before any host is built.
+if (HealthProbe.IsCommand(args)) return await HealthProbe.RunAsync(args);
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);

@@ -1,7 +1,7 @@
 namespace PlanApi.Documents;
 
 /// <summary>How precise a due phrase is.</summary>
-public enum DueKind
+public enum DuePhraseKind
 {
     /// <summary>"tháng 02/2023": the whole month.</summary>
     Month,
@@ -26,7 +26,7 @@ public enum DueKind
 }
 
 /// <summary>Part of a month: đầu (days 1–10), giữa (11–20), cuối (21–end), or the whole month.</summary>
-public enum MonthPart
+public enum DuePhraseMonthPart
 {
     Whole,
     Early,
@@ -49,11 +49,11 @@ public enum Recurrence
 /// A recurring phrase sets Every, and Month and Day when it names them ("Trước ngày 15/11 hằng năm": 11 and 15).
 /// </summary>
 public sealed record DuePhrase(
-    DueKind Kind,
+    DuePhraseKind Kind,
     string Text,
     int? Year = null,
     int? Month = null,
-    MonthPart? Part = null,
+    DuePhraseMonthPart? Part = null,
     int? Quarter = null,
     int? Half = null,
     DateOnly? Date = null,

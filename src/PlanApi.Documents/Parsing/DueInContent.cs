@@ -21,7 +21,7 @@ internal static partial class DueInContent
             var m = matches[i];
             var due = DuePhraseParser.Parse(m.Groups[1].Value, defaultYear);
             if (due is null && DuePhraseParser.LooksLikeDue(m.Groups[1].Value)) unreadable ??= m.Groups[1].Value.Trim();
-            if (due is null || due.Kind == DueKind.Year || WholeYears(due)) continue;
+            if (due is null || due.Kind == DuePhraseKind.Year || WholeYears(due)) continue;
             var before = content[..m.Index].TrimEnd();
             var after = content[(m.Index + m.Length)..].TrimStart();
             var joined = after.Length == 0 ? before
@@ -33,7 +33,7 @@ internal static partial class DueInContent
     }
 
     private static bool WholeYears(DuePhrase due) =>
-        due is { Kind: DueKind.Range, From: { Month: 1, Day: 1 }, To: { Month: 12, Day: 31 } };
+        due is { Kind: DuePhraseKind.Range, From: { Month: 1, Day: 1 }, To: { Month: 12, Day: 31 } };
 
     [GeneratedRegex(@"\(([^()]*)\)")]
     private static partial Regex Parenthesis();

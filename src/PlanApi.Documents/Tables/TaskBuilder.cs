@@ -19,7 +19,7 @@ internal static class TaskBuilder
             due = DuePhraseParser.Parse(dueText, planYear);
             if (due is null)
             {
-                due = new DuePhrase(DueKind.Unrecognized, dueText);
+                due = new DuePhrase(DuePhraseKind.Unrecognized, dueText);
                 warnings.Add(new($"{where}: the due phrase \"{dueText}\" is not understood; it is kept as text", task.Location));
             }
         }
@@ -29,7 +29,7 @@ internal static class TaskBuilder
             if (unreadable is not null)
                 warnings.Add(new($"{where}: \"({unreadable})\" is written as a due phrase but is not a valid date; the task is kept without one", task.Location));
         }
-        if (due is not null && due.Kind is not (DueKind.Ongoing or DueKind.Recurring or DueKind.Unrecognized) && due.Year is null)
+        if (due is not null && due.Kind is not (DuePhraseKind.Ongoing or DuePhraseKind.Recurring or DuePhraseKind.Unrecognized) && due.Year is null)
             warnings.Add(new($"{where}: the due phrase \"{due.Text}\" has no year and the plan's year is unknown", task.Location));
 
         var (units, written) = ReadUnits(task, columns);

@@ -19,9 +19,9 @@ public sealed class NotModifiedShortcut(StoreVersionMonitor monitor, TimeProvide
     private const int Capacity = 20_000;
     private const string StartedAt = "PlanApi.NotModifiedShortcut";
 
-    private readonly ConcurrentDictionary<(string Client, string Url), Entry> _entries = new();
+    private readonly ConcurrentDictionary<(string Client, string Url), RememberedETag> _entries = new();
 
-    private sealed record Entry(long Generation, DateOnly Today, string ETag, string? LastModified, ApiVersionModel? Versions);
+    private sealed record RememberedETag(long Generation, DateOnly Today, string ETag, string? LastModified, ApiVersionModel? Versions);
 
     private sealed record Start(long Generation, DateOnly Today);
 
@@ -55,7 +55,7 @@ public sealed class NotModifiedShortcut(StoreVersionMonitor monitor, TimeProvide
         if (context.Items[StartedAt] is not Start start) return;
         if (_entries.Count >= Capacity) _entries.Clear();
         var endpointVersions = context.GetEndpoint()?.Metadata.GetMetadata<ApiVersionMetadata>()?.Map(versions.Mapping);
-        _entries[Key(context)] = new Entry(start.Generation, start.Today, etag, lastModified, endpointVersions);
+        _entries[Key(context)] = new RememberedETag(start.Generation, start.Today, etag, lastModified, endpointVersions);
     }
 
     private static (string, string) Key(HttpContext context) =>

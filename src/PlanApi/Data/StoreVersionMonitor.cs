@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace PlanApi.Data;
@@ -10,9 +9,11 @@ namespace PlanApi.Data;
 /// when it changed; every commit of this instance moves it at once (<see cref="CommitObserver"/> calls
 /// <see cref="Written"/>). So a cache keyed by the generation serves this instance's writes at once and other
 /// instances' writes within an interval. While the loop cannot reach the database, <see cref="TryGetGeneration"/>
-/// says no and callers ask the database themselves.
+/// says no and callers ask the database themselves. Time is the injected <see cref="TimeProvider"/>'s, so tests move
+/// it instead of waiting.
 /// </summary>
-public sealed class StoreVersionMonitor(IServiceScopeFactory scopes, ILogger<StoreVersionMonitor> logger) : BackgroundService
+public sealed class StoreVersionMonitor(IServiceScopeFactory scopes, TimeProvider clock, ILogger<StoreVersionMonitor> logger)
+    : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
 
@@ -22,22 +23,32 @@ public sealed class StoreVersionMonitor(IServiceScopeFactory scopes, ILogger<Sto
     private long _generation;
     private long _checkedAt;
     private ChangeFeed.StoreVersion? _seen;
+    private TaskCompletionSource _nextCheck = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The current generation, when the last check is recent.</summary>
     public bool TryGetGeneration(out long generation)
     {
         generation = Interlocked.Read(ref _generation);
         var checkedAt = Interlocked.Read(ref _checkedAt);
-        return checkedAt != 0 && Stopwatch.GetElapsedTime(checkedAt) < Fresh;
+        return checkedAt != 0 && clock.GetElapsedTime(checkedAt) < Fresh;
     }
 
     /// <summary>Call after a commit of this instance, so that its own next reads see the write.</summary>
     public void Written() => Interlocked.Increment(ref _generation);
 
+    /// <summary>
+    /// Completes when a check of the store's version that begins after this call has ended (read or failed): what a
+    /// caller waits on to know that writes committed before the call are now seen.
+    /// </summary>
+    public Task NextCheck => Volatile.Read(ref _nextCheck).Task;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        // Created before the first check, so a tick that falls due while a check runs is kept for the next one.
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
         {
+            var done = Interlocked.Exchange(ref _nextCheck, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
@@ -47,20 +58,29 @@ public sealed class StoreVersionMonitor(IServiceScopeFactory scopes, ILogger<Sto
                     _seen = version;
                     Interlocked.Increment(ref _generation);
                 }
-                Interlocked.Exchange(ref _checkedAt, Stopwatch.GetTimestamp());
+                Interlocked.Exchange(ref _checkedAt, clock.GetTimestamp());
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 logger.LogDebug(e, "Reading the store's version failed; readers ask the database until it works again.");
             }
-            try
+            finally
             {
-                await Task.Delay(Interval, stoppingToken);
+                done.TrySetResult();
             }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
+        }
+        while (await WaitForNextTickAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitForNextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 }

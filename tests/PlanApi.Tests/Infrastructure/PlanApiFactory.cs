@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using PlanApi.Data;
 using PlanApi.Domain;
 
 namespace PlanApi.Tests.Infrastructure;
@@ -41,6 +42,20 @@ public class PlanApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Moves the clock to <paramref name="now"/>, backwards too (tests pick their own dates).</summary>
     public void SetNow(DateTimeOffset now) => Clock.AdjustTime(now.ToUniversalTime());
+
+    /// <summary>
+    /// Moves the clock one <see cref="StoreVersionMonitor.Interval"/> on and waits until the monitor has read the store
+    /// again: writes committed before the call (by this instance or straight into PostgreSQL, as another instance's)
+    /// are then what cached answers are checked against, and polls may be answered from memory.
+    /// </summary>
+    public async Task CheckStoreVersionAsync()
+    {
+        var monitor = Services.GetRequiredService<StoreVersionMonitor>();
+        var check = monitor.NextCheck;
+        Clock.Advance(StoreVersionMonitor.Interval);
+        // A guard against a stopped monitor, not a wait for time to pass: the check itself takes milliseconds.
+        await check.WaitAsync(TimeSpan.FromSeconds(30));
+    }
 
     public PlanApi.Data.PlanDbContext NewDbContext() => TestDatabase.NewContext(Database);
 

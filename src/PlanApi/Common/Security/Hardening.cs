@@ -1,8 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-
-using System.ComponentModel.DataAnnotations;
 
 namespace PlanApi.Common.Security;
 

@@ -64,6 +64,8 @@ internal sealed class ListChangesHandler(PlanDbContext db) : IQueryHandler<ListC
             {
                 return new ChangePage(page, cursor, $"/api/v1/changes?after={cursor}&limit={query.Limit}", rows.Count > query.Limit);
             }
+            // Real time, not the TimeProvider: what it waits for is another transaction in PostgreSQL, which runs on the
+            // real clock; a test clock that stands still would hold the page for ever. Bounded by the count of steps.
             await Task.Delay(SettleStep, ct);
             waited += SettleStep;
         }

@@ -11,7 +11,7 @@ using PlanApi.Features.Items;
 namespace PlanApi.Features.Exports;
 
 /// <summary>
-/// A plan's status table, one row per item, as CSV or XLSX. Both are written by MiniExcel from <see cref="PlanStatusRow"/>,
+/// A plan's status table, one row per item, as CSV or XLSX. Both are written by MiniExcel from <see cref="PlanStatusSheetRow"/>,
 /// so the two formats cannot drift apart. Headers are Vietnamese with English in parentheses; values are the API's own
 /// (snake_case status, ISO dates), so a spreadsheet and a JSON client read the same words.
 /// </summary>
@@ -38,11 +38,11 @@ internal static class PlanStatusSheet
         }, cancellationToken: ct);
 
     /// <summary>Lazily: MiniExcel writes each row as it is produced.</summary>
-    public static IEnumerable<PlanStatusRow> Rows(PlanExport export) => export.Items.Select(PlanStatusRow.From);
+    public static IEnumerable<PlanStatusSheetRow> Rows(PlanExport export) => export.Items.Select(PlanStatusSheetRow.From);
 }
 
 /// <summary>One item as a row of the status table; the attributes are the column headers, widths and formats.</summary>
-internal sealed class PlanStatusRow
+internal sealed class PlanStatusSheetRow
 {
     private const string Date = "yyyy-MM-dd";
 
@@ -68,7 +68,7 @@ internal sealed class PlanStatusRow
     [ExcelColumn(Name = "Loại thời hạn (Due kind)", Width = 12)] public string DueKind { get; init; } = "";
     [ExcelColumn(Name = "Hạn kế tiếp (Next due)", Width = 12)][ExcelFormat(Date)] public DateTime? NextDue { get; init; }
 
-    public static PlanStatusRow From(PlanItemDto item) => new()
+    public static PlanStatusSheetRow From(PlanItemDto item) => new()
     {
         Ordinal = item.Ordinal,
         Quarter = item.Quarter,

@@ -2,8 +2,6 @@ using System.Globalization;
 using PlanApi.Data;
 using PlanApi.Documents;
 using PlanApi.Domain;
-using DocMonthPart = PlanApi.Documents.MonthPart;
-using DueKind = PlanApi.Documents.DueKind;
 
 namespace PlanApi.Features.Import;
 
@@ -118,16 +116,16 @@ public static class PlanImporter
         var year = due.Year ?? planYear;
         return due.Kind switch
         {
-            DueKind.Month or DueKind.MonthPart when due.Month is { } month => ItemDue.InMonth(new DuePeriod(year, month, Part(due.Part))),
-            DueKind.Quarter when due.Quarter is { } q =>
+            DuePhraseKind.Month or DuePhraseKind.MonthPart when due.Month is { } month => ItemDue.InMonth(new DuePeriod(year, month, Part(due.Part))),
+            DuePhraseKind.Quarter when due.Quarter is { } q =>
                 ItemDue.Between(DuePeriod.StartOfQuarter(year, q), DuePeriod.EndOfQuarter(year, q)),
-            DueKind.BeforeDate when due.Date is { } date => ItemDue.OnDate(date),
-            DueKind.HalfYear when due.Half is { } half =>
+            DuePhraseKind.BeforeDate when due.Date is { } date => ItemDue.OnDate(date),
+            DuePhraseKind.HalfYear when due.Half is { } half =>
                 ItemDue.Between(DuePeriod.StartOfQuarter(year, half * 2 - 1), DuePeriod.EndOfQuarter(year, half * 2)),
-            DueKind.Year => ItemDue.Between(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)),
-            DueKind.Range when due is { From: { } from, To: { } to } => ItemDue.Between(from, to),
-            DueKind.Ongoing => ItemDue.Ongoing,
-            DueKind.Recurring when due.Every is { } every => ItemDue.Recurring(new DueRecurrence(Frequency(every), due.Month, due.Day)),
+            DuePhraseKind.Year => ItemDue.Between(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)),
+            DuePhraseKind.Range when due is { From: { } from, To: { } to } => ItemDue.Between(from, to),
+            DuePhraseKind.Ongoing => ItemDue.Ongoing,
+            DuePhraseKind.Recurring when due.Every is { } every => ItemDue.Recurring(new DueRecurrence(Frequency(every), due.Month, due.Day)),
             _ => null,
         };
     }
@@ -141,11 +139,11 @@ public static class PlanImporter
         _ => DueFrequency.Yearly,
     };
 
-    private static Domain.MonthPart Part(DocMonthPart? part) => part switch
+    private static Domain.MonthPart Part(DuePhraseMonthPart? part) => part switch
     {
-        DocMonthPart.Early => Domain.MonthPart.Early,
-        DocMonthPart.Mid => Domain.MonthPart.Mid,
-        DocMonthPart.Late => Domain.MonthPart.Late,
+        DuePhraseMonthPart.Early => Domain.MonthPart.Early,
+        DuePhraseMonthPart.Mid => Domain.MonthPart.Mid,
+        DuePhraseMonthPart.Late => Domain.MonthPart.Late,
         _ => Domain.MonthPart.Whole,
     };
 

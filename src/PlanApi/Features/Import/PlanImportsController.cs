@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Options;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using PlanApi.Common;
 using PlanApi.Common.Security;
 using PlanApi.Features.Plans;

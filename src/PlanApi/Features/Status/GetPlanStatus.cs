@@ -19,9 +19,9 @@ public sealed class PlanStatusCache
 {
     private const int Capacity = 5_000;
 
-    private readonly ConcurrentDictionary<(Guid PlanId, bool IncludeDrafts), Entry> _entries = new();
+    private readonly ConcurrentDictionary<(Guid PlanId, bool IncludeDrafts), CachedStatus> _entries = new();
 
-    private sealed record Entry(object Version, DateOnly Today, PlanStatusDto Status);
+    private sealed record CachedStatus(object Version, DateOnly Today, PlanStatusDto Status);
 
     public PlanStatusDto? Find(GetPlanStatusQuery query, object version, DateOnly today) =>
         _entries.TryGetValue((query.PlanId, query.IncludeDrafts), out var entry) && entry.Today == today && entry.Version.Equals(version)
@@ -31,7 +31,7 @@ public sealed class PlanStatusCache
     public void Keep(GetPlanStatusQuery query, object version, DateOnly today, PlanStatusDto status)
     {
         if (_entries.Count >= Capacity) _entries.Clear();
-        _entries[(query.PlanId, query.IncludeDrafts)] = new Entry(version, today, status);
+        _entries[(query.PlanId, query.IncludeDrafts)] = new CachedStatus(version, today, status);
     }
 }
 

@@ -193,6 +193,8 @@ public sealed class ChangeFeedTests(PlanApiFactory api) : IClassFixture<PlanApiF
         var expected = new ConcurrentBag<string>();
         var seen = new List<JsonNode>();
         var writing = true;
+        // The poller polls again when a write was answered (or, at the end, when all were), not on a timer.
+        using var written = new SemaphoreSlim(0);
 
         var polling = Task.Run(async () =>
         {
@@ -206,7 +208,7 @@ public sealed class ChangeFeedTests(PlanApiFactory api) : IClassFixture<PlanApiF
                 cursor = page["cursor"]!.GetValue<long>();
                 // Drain: a last full read once every writer has had its answer.
                 if (done && !page["hasMore"]!.GetValue<bool>()) return;
-                if (!page["hasMore"]!.GetValue<bool>()) await Task.Delay(3);
+                if (!page["hasMore"]!.GetValue<bool>()) await written.WaitAsync();
             }
         });
 
@@ -220,6 +222,7 @@ public sealed class ChangeFeedTests(PlanApiFactory api) : IClassFixture<PlanApiF
                     var code = NewCode($"w{w}-{j}");
                     await (await client.SendAsync(HttpMethod.Post, AgenciesPath, AgencyBody(code))).JsonAsync(HttpStatusCode.Created);
                     expected.Add($"agency create {code}");
+                    written.Release();
                 }
                 else
                 {
@@ -228,12 +231,20 @@ public sealed class ChangeFeedTests(PlanApiFactory api) : IClassFixture<PlanApiF
                         .JsonAsync(HttpStatusCode.Created);
                     expected.Add($"progress_report create {report.Str("id")}");
                     expected.Add($"plan_item update {planId}/{ordinal}");
+                    written.Release();
                 }
             }
         })).ToArray();
 
-        await Task.WhenAll(writers);
-        Volatile.Write(ref writing, false);
+        try
+        {
+            await Task.WhenAll(writers);
+        }
+        finally
+        {
+            Volatile.Write(ref writing, false);
+            written.Release();
+        }
         await polling;
 
         AssertIncreasing(seen);

@@ -12,6 +12,10 @@ namespace PlanApi.Tests.Features.Security;
 /// refills continuously (a token every 500 ms at 2 per second), so the requests of one burst must all be sent before
 /// the first token comes back: the elapsed time is checked against <see cref="QuickBurst"/> and a slow burst is retried
 /// with a fresh key.
+/// These tests run on the real clock: ASP.NET Core's rate limiter (System.Threading.RateLimiting's token bucket and
+/// partitioned limiter) reads time from Stopwatch and replenishes on its own timer, with no TimeProvider to inject
+/// (dotnet/runtime#106447 proposes one), so a fake clock cannot refill a bucket and the refill test waits the
+/// Retry-After the API announced, as a client would.
 /// </remarks>
 public sealed class RateLimitTests(RateLimitedPlanApiFactory api) : IClassFixture<RateLimitedPlanApiFactory>
 {

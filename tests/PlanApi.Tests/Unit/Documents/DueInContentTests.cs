@@ -27,7 +27,7 @@ public sealed class DueInContentTests
     {
         var (content, due, _) = DueInContent.Extract("Tổ chức hội nghị (Quý II/2023), tại Hội trường", 2023);
         Assert.Equal("Tổ chức hội nghị, tại Hội trường", content);
-        Assert.Equal(DueKind.Quarter, due?.Kind);
+        Assert.Equal(DuePhraseKind.Quarter, due?.Kind);
     }
 
     [Theory]

@@ -14,15 +14,15 @@ public sealed class DuePhraseParserTests
     [InlineData("trong tháng 7-2023", 2023, 7)]
     [InlineData("tháng 5", 2024, 5)]
     public void Months(string text, int year, int month) =>
-        Assert.Equal(new DuePhrase(DueKind.Month, text, year, month, MonthPart.Whole), DuePhraseParser.Parse(text, 2024));
+        Assert.Equal(new DuePhrase(DuePhraseKind.Month, text, year, month, DuePhraseMonthPart.Whole), DuePhraseParser.Parse(text, 2024));
 
     [Theory]
-    [InlineData("đầu tháng 02 /2023", MonthPart.Early)]
-    [InlineData("giữa tháng 02 năm 2023", MonthPart.Mid)]
-    [InlineData("cuối tháng 02 năm 2023", MonthPart.Late)]
-    [InlineData("Cuối Tháng 02/2023", MonthPart.Late)]
-    public void Parts_of_a_month(string text, MonthPart part) =>
-        Assert.Equal(new DuePhrase(DueKind.MonthPart, text, 2023, 2, part), DuePhraseParser.Parse(text));
+    [InlineData("đầu tháng 02 /2023", DuePhraseMonthPart.Early)]
+    [InlineData("giữa tháng 02 năm 2023", DuePhraseMonthPart.Mid)]
+    [InlineData("cuối tháng 02 năm 2023", DuePhraseMonthPart.Late)]
+    [InlineData("Cuối Tháng 02/2023", DuePhraseMonthPart.Late)]
+    public void Parts_of_a_month(string text, DuePhraseMonthPart part) =>
+        Assert.Equal(new DuePhrase(DuePhraseKind.MonthPart, text, 2023, 2, part), DuePhraseParser.Parse(text));
 
     [Theory]
     [InlineData("Quý I/2023", 1, 2023)]
@@ -30,7 +30,7 @@ public sealed class DuePhraseParserTests
     [InlineData("Quý IV", 4, 2030)]
     [InlineData("Quý 3/2023", 3, 2023)]
     public void Quarters(string text, int quarter, int year) =>
-        Assert.Equal(new DuePhrase(DueKind.Quarter, text, year, Quarter: quarter), DuePhraseParser.Parse(text, 2030));
+        Assert.Equal(new DuePhrase(DuePhraseKind.Quarter, text, year, Quarter: quarter), DuePhraseParser.Parse(text, 2030));
 
     [Theory]
     [InlineData("trước ngày 15/3/2023")]
@@ -40,20 +40,20 @@ public sealed class DuePhraseParserTests
     [InlineData("Ngày 15/3/2023")]
     [InlineData("ngày 15 tháng 3 năm 2023")]
     public void Deadlines(string text) =>
-        Assert.Equal(new DuePhrase(DueKind.BeforeDate, text, 2023, 3, Date: new DateOnly(2023, 3, 15)), DuePhraseParser.Parse(text));
+        Assert.Equal(new DuePhrase(DuePhraseKind.BeforeDate, text, 2023, 3, Date: new DateOnly(2023, 3, 15)), DuePhraseParser.Parse(text));
 
     [Theory]
     [InlineData("6 tháng đầu năm 2023", 1)]
     [InlineData("6 tháng cuối năm 2023", 2)]
     [InlineData("sáu tháng đầu năm 2023", 1)]
     public void Half_years(string text, int half) =>
-        Assert.Equal(new DuePhrase(DueKind.HalfYear, text, 2023, Half: half), DuePhraseParser.Parse(text));
+        Assert.Equal(new DuePhrase(DuePhraseKind.HalfYear, text, 2023, Half: half), DuePhraseParser.Parse(text));
 
     [Theory]
     [InlineData("năm 2023", 2023)]
     [InlineData("Trong năm 2023", 2023)]
     public void Years(string text, int year) =>
-        Assert.Equal(new DuePhrase(DueKind.Year, text, year), DuePhraseParser.Parse(text, 2025));
+        Assert.Equal(new DuePhrase(DuePhraseKind.Year, text, year), DuePhraseParser.Parse(text, 2025));
 
     [Theory]
     [InlineData("thường xuyên")]
@@ -62,7 +62,7 @@ public sealed class DuePhraseParserTests
     [InlineData("Cả năm")]
     [InlineData("trong cả năm 2023")]
     public void Ongoing(string text) =>
-        Assert.Equal(new DuePhrase(DueKind.Ongoing, text), DuePhraseParser.Parse(text));
+        Assert.Equal(new DuePhrase(DuePhraseKind.Ongoing, text), DuePhraseParser.Parse(text));
 
     [Theory]
     [InlineData("hằng tháng", Recurrence.Monthly)]
@@ -74,7 +74,7 @@ public sealed class DuePhraseParserTests
     [InlineData("định kỳ 6 tháng", Recurrence.HalfYearly)]
     [InlineData("6 tháng/lần", Recurrence.HalfYearly)]
     public void Recurring(string text, Recurrence every) =>
-        Assert.Equal(new DuePhrase(DueKind.Recurring, text, Every: every), DuePhraseParser.Parse(text));
+        Assert.Equal(new DuePhrase(DuePhraseKind.Recurring, text, Every: every), DuePhraseParser.Parse(text));
 
     [Theory]
     [InlineData("Tháng 5 hằng năm", Recurrence.Yearly, 5, null)]
@@ -85,7 +85,7 @@ public sealed class DuePhraseParserTests
     [InlineData("Trước ngày 20 hằng tháng", Recurrence.Monthly, null, 20)]
     [InlineData("ngày 31 hằng tháng", Recurrence.Monthly, null, 31)]
     public void Recurring_on_a_written_month_or_day(string text, Recurrence every, int? month, int? day) =>
-        Assert.Equal(new DuePhrase(DueKind.Recurring, text, Month: month, Every: every, Day: day), DuePhraseParser.Parse(text, 2023));
+        Assert.Equal(new DuePhrase(DuePhraseKind.Recurring, text, Month: month, Every: every, Day: day), DuePhraseParser.Parse(text, 2023));
 
     [Theory]
     [InlineData("Tháng 7 – 8/2023", "2023-07-01", "2023-08-31", 2023)]
@@ -105,12 +105,12 @@ public sealed class DuePhraseParserTests
     [InlineData("Từ ngày 01/7 đến ngày 15/7/2023", "2023-07-01", "2023-07-15", 2023)]
     [InlineData("từ 20/12/2023 - 10/01/2024", "2023-12-20", "2024-01-10", 2024)]
     public void Ranges(string text, string from, string to, int year) =>
-        Assert.Equal(new DuePhrase(DueKind.Range, text, year, From: DateOnly.Parse(from, CultureInfo.InvariantCulture), To: DateOnly.Parse(to, CultureInfo.InvariantCulture)),
+        Assert.Equal(new DuePhrase(DuePhraseKind.Range, text, year, From: DateOnly.Parse(from, CultureInfo.InvariantCulture), To: DateOnly.Parse(to, CultureInfo.InvariantCulture)),
             DuePhraseParser.Parse(text, 2025));
 
     [Fact]
     public void Decomposed_text_reads_like_composed_text() =>
-        Assert.Equal(DueKind.MonthPart, DuePhraseParser.Parse("cuối tháng 02 năm 2023".Normalize(NormalizationForm.FormD)
+        Assert.Equal(DuePhraseKind.MonthPart, DuePhraseParser.Parse("cuối tháng 02 năm 2023".Normalize(NormalizationForm.FormD)
             .Normalize(NormalizationForm.FormC))?.Kind);
 
     [Theory]

@@ -72,7 +72,7 @@ public sealed class HeaderTests
     public void A_due_month_without_year_takes_the_plan_year()
     {
         var item = Read("Số: 1/KH-UBND").Items.Single();
-        Assert.Equal(new DuePhrase(DueKind.Month, "tháng 3", 2024, 3, MonthPart.Whole), item.Due);
+        Assert.Equal(new DuePhrase(DuePhraseKind.Month, "tháng 3", 2024, 3, DuePhraseMonthPart.Whole), item.Due);
         Assert.Equal("Tổ chức hội nghị", item.Content);
     }
 

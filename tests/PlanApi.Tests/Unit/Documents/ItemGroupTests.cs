@@ -34,7 +34,7 @@ public sealed class ItemGroupTests
         Assert.Equal([["Ban Thi đua - Khen thưởng tỉnh"], ["Sở Tài chính"], [], ["Sở Tài chính"], ["Ban TĐKT tỉnh"], []],
             items.Select(i => i.CoordinatorNames.ToArray()));
         Assert.Equal([false, true, false, false, false, false], items.Select(i => i.AndRelatedAgencies));
-        Assert.Equal([DueKind.Month, DueKind.Quarter, DueKind.Month, DueKind.MonthPart, DueKind.Month, DueKind.Ongoing],
+        Assert.Equal([DuePhraseKind.Month, DuePhraseKind.Quarter, DuePhraseKind.Month, DuePhraseKind.MonthPart, DuePhraseKind.Month, DuePhraseKind.Ongoing],
             items.Select(i => i.Due!.Kind));
     }
 

@@ -106,7 +106,7 @@ internal static class SeedPlanComparison
 
     private static string? DueOf(DuePhrase? due) =>
         due is null ? null
-            : due.Kind is DueKind.Month or DueKind.MonthPart ? $"{due.Year}-{due.Month:00} {due.Part.ToString()!.ToLowerInvariant()}"
+            : due.Kind is DuePhraseKind.Month or DuePhraseKind.MonthPart ? $"{due.Year}-{due.Month:00} {due.Part.ToString()!.ToLowerInvariant()}"
             : $"{due.Kind} {due.Text}";
 
     private static string Join(IEnumerable<string?> values, string separator = ", ") => string.Join(separator, values.Select(v => v ?? "(unresolved)"));

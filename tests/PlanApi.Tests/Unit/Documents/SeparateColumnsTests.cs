@@ -49,13 +49,13 @@ public sealed class SeparateColumnsTests
     public void Due_periods_come_from_the_time_column(string form)
     {
         var items = Read(form).Items;
-        Assert.Equal(new DuePhrase(DueKind.Quarter, "Quý I/2023", 2023, Quarter: 1), items[0].Due);
-        Assert.Equal(new DuePhrase(DueKind.Ongoing, "Thường xuyên"), items[1].Due);
-        Assert.Equal(new DuePhrase(DueKind.BeforeDate, "Trước ngày 15/3/2023", 2023, 3, Date: new DateOnly(2023, 3, 15)), items[2].Due);
-        Assert.Equal(new DuePhrase(DueKind.HalfYear, "6 tháng đầu năm 2023", 2023, Half: 1), items[3].Due);
-        Assert.Equal(new DuePhrase(DueKind.Recurring, "Hằng quý", Every: Recurrence.Quarterly), items[4].Due);
-        Assert.Equal(new DuePhrase(DueKind.MonthPart, "giữa tháng 11 năm 2023", 2023, 11, MonthPart.Mid), items[5].Due);
-        Assert.Equal(new DuePhrase(DueKind.Year, "năm 2023", 2023), items[6].Due);
+        Assert.Equal(new DuePhrase(DuePhraseKind.Quarter, "Quý I/2023", 2023, Quarter: 1), items[0].Due);
+        Assert.Equal(new DuePhrase(DuePhraseKind.Ongoing, "Thường xuyên"), items[1].Due);
+        Assert.Equal(new DuePhrase(DuePhraseKind.BeforeDate, "Trước ngày 15/3/2023", 2023, 3, Date: new DateOnly(2023, 3, 15)), items[2].Due);
+        Assert.Equal(new DuePhrase(DuePhraseKind.HalfYear, "6 tháng đầu năm 2023", 2023, Half: 1), items[3].Due);
+        Assert.Equal(new DuePhrase(DuePhraseKind.Recurring, "Hằng quý", Every: Recurrence.Quarterly), items[4].Due);
+        Assert.Equal(new DuePhrase(DuePhraseKind.MonthPart, "giữa tháng 11 năm 2023", 2023, 11, DuePhraseMonthPart.Mid), items[5].Due);
+        Assert.Equal(new DuePhrase(DuePhraseKind.Year, "năm 2023", 2023), items[6].Due);
         // The content keeps its date range: it is not a due date.
         Assert.Equal("Tuyên truyền kỷ niệm 20 năm thành lập (02/01/2004-02/01/2024)", items[1].Content);
     }

@@ -66,7 +66,7 @@ public sealed class TaskTableShapeTests
             "Tổ chức hội nghị\tTháng 5/2024\t1\tSở Nội vụ chủ trì, phối hợp với Sở Tài chính").Items.Single();
         Assert.Equal(("Tổ chức hội nghị", 2, "Sở Nội vụ"), (item.Content, item.Quarter, item.LeadName));
         Assert.Equal(["Sở Tài chính"], item.CoordinatorNames);
-        Assert.Equal(new DuePhrase(DueKind.Month, "Tháng 5/2024", 2024, 5, MonthPart.Whole), item.Due);
+        Assert.Equal(new DuePhrase(DuePhraseKind.Month, "Tháng 5/2024", 2024, 5, DuePhraseMonthPart.Whole), item.Due);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class TaskTableShapeTests
         var document = Read(
             "STT\tNội dung\tCơ quan chủ trì\tThời gian thực hiện",
             "1\tTổ chức hội nghị\tSở Nội vụ\tTheo chỉ đạo của Trung ương");
-        Assert.Equal(new DuePhrase(DueKind.Unrecognized, "Theo chỉ đạo của Trung ương"), document.Items[0].Due);
+        Assert.Equal(new DuePhrase(DuePhraseKind.Unrecognized, "Theo chỉ đạo của Trung ương"), document.Items[0].Due);
         Assert.Contains(document.Warnings, w => w.Message.Contains("not understood") && w.Location.Line == 7);
     }
 
