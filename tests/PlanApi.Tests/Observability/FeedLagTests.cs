@@ -20,7 +20,7 @@ public sealed class FeedLagTests(PlanApiFactory api) : IClassFixture<PlanApiFact
         var client = api.CreateClient();
         var planId = await SeededPlan.IdAsync(client);
         var monitor = api.Services.GetRequiredService<FeedLagMonitor>();
-        Assert.Equal(new FeedLagMonitor.FeedLag(TimeSpan.Zero, 0), await monitor.SampleAsync(CancellationToken.None));
+        Assert.Equal(new FeedLagMonitor.FeedLag(TimeSpan.Zero, 0), await SampleUntilCaughtUpAsync(monitor));
 
         await using var older = new NpgsqlConnection(TestDatabase.ConnectionString(api.Database));
         await older.OpenAsync();
@@ -38,8 +38,19 @@ public sealed class FeedLagTests(PlanApiFactory api) : IClassFixture<PlanApiFact
         Assert.Equal((90.0, held.Pending), Gauges());
 
         await transaction.RollbackAsync();
-        Assert.Equal(new FeedLagMonitor.FeedLag(TimeSpan.Zero, 0), await monitor.SampleAsync(CancellationToken.None));
+        Assert.Equal(new FeedLagMonitor.FeedLag(TimeSpan.Zero, 0), await SampleUntilCaughtUpAsync(monitor));
         Assert.Equal((0.0, 0L), Gauges());
+    }
+
+    /// <summary>
+    /// The horizon errs on the safe side: another test database's transaction ending while it is read holds it for
+    /// that one reading. A few readings in a row, no waiting between them, see past such an instant.
+    /// </summary>
+    private static async Task<FeedLagMonitor.FeedLag> SampleUntilCaughtUpAsync(FeedLagMonitor monitor)
+    {
+        FeedLagMonitor.FeedLag lag = new(TimeSpan.MaxValue, -1);
+        for (var reading = 0; reading < 20 && lag.Pending != 0; reading++) lag = await monitor.SampleAsync(CancellationToken.None);
+        return lag;
     }
 
     /// <summary>The gauges of this host's meter, as an exporter would read them.</summary>

@@ -72,7 +72,16 @@ public sealed class ObservabilityTests(ObservedPlanApiFactory api) : IClassFixtu
     {
         var client = api.CreateAnonymousClient();
         var planId = await SeededPlan.IdAsync(client);
-        await client.GetJsonAsync($"/api/v1/plans/{planId}/status");
+        var traceId = ActivityTraceId.CreateRandom();
+        using (var status = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/plans/{planId}/status")
+        {
+            Headers = { { "traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01" } },
+        }))
+        {
+            await status.JsonAsync(HttpStatusCode.OK);
+        }
+        // The request's duration is recorded as it ends, just before its span ends (after the client has the answer).
+        await api.Spans.FirstAsync(s => s.TraceId == traceId && s.Kind == ActivityKind.Server, "status request span");
 
         using var response = await client.GetAsync("/metrics");
 

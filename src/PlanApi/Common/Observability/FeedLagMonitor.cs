@@ -15,7 +15,9 @@ namespace PlanApi.Common.Observability;
 /// a connection left idle in a transaction), which is what it is there to show.</item>
 /// <item><c>planapi.feed.pending</c>: how many committed changes wait so.</item>
 /// </list>
-/// Neither is reported while the last measurement is stale (the database unreachable).
+/// Neither is reported while the last measurement is stale (the database unreachable). The horizon errs on the safe
+/// side: a transaction of another database that ends while it is read can hold it for that instant, so alert on a lag
+/// that lasts, not on one reading.
 /// </summary>
 public sealed class FeedLagMonitor : BackgroundService
 {
@@ -44,9 +46,10 @@ public sealed class FeedLagMonitor : BackgroundService
 
     private sealed record Measured(FeedLag Lag, long At);
 
-    /// <summary>Measures the lag now and keeps it for the gauges.</summary>
+    /// <summary>Measures the lag now and keeps it for the gauges (unless a later measurement is already kept).</summary>
     public async Task<FeedLag> SampleAsync(CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlanDbContext>();
         var backlog = await db.Database.SqlQuery<Backlog>($"""
@@ -56,7 +59,14 @@ public sealed class FeedLagMonitor : BackgroundService
             """).SingleAsync(ct);
         var lag = backlog.Oldest is { } oldest ? _clock.GetUtcNow() - oldest : TimeSpan.Zero;
         var measured = new FeedLag(lag < TimeSpan.Zero ? TimeSpan.Zero : lag, backlog.Pending);
-        Volatile.Write(ref _last, new Measured(measured, Stopwatch.GetTimestamp()));
+        // A measurement that began earlier (the loop's, finishing late) never replaces a later one.
+        var next = new Measured(measured, started);
+        for (var current = Volatile.Read(ref _last); current is null || current.At <= started;)
+        {
+            var seen = Interlocked.CompareExchange(ref _last, next, current);
+            if (ReferenceEquals(seen, current)) break;
+            current = seen;
+        }
         return measured;
     }
 
