@@ -318,6 +318,11 @@ internal sealed class ApiProcess
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
+            if (line.StartsWith('{'))
+            {
+                if (JsonLogError(line) is { } error) counts[error] = counts.GetValueOrDefault(error) + 1;
+                continue;
+            }
             var heartbeat = line.StartsWith("warn: Microsoft.AspNetCore.Server.Kestrel[22]", StringComparison.Ordinal);
             if (!(heartbeat || line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)
                 || line.StartsWith("Unhandled exception", StringComparison.Ordinal))) continue;
@@ -338,6 +343,31 @@ internal sealed class ApiProcess
             counts[what] = counts.GetValueOrDefault(what) + 1;
         }
         return counts.OrderByDescending(c => c.Value).Select(c => (c.Key, c.Value)).ToList();
+    }
+
+    /// <summary>The same kinds from a JSON console line (the API's production format); null for other records.</summary>
+    private static string? JsonLogError(string line)
+    {
+        System.Text.Json.Nodes.JsonNode? record;
+        try
+        {
+            record = System.Text.Json.Nodes.JsonNode.Parse(line);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+        var level = record?["LogLevel"]?.GetValue<string>();
+        var category = record?["Category"]?.GetValue<string>() ?? "";
+        var message = record?["Message"]?.GetValue<string>() ?? "";
+        if (level == "Warning" && category == "Microsoft.AspNetCore.Server.Kestrel" && record?["EventId"]?.GetValue<int>() == 22)
+            return "warn: Kestrel heartbeat late by over 1 s (the process got no CPU or no thread-pool thread in time)";
+        if (level is not ("Error" or "Critical")) return null;
+        var exception = (record?["Exception"]?.GetValue<string>() ?? "").Split('\n')[0].Trim();
+        var what = category.EndsWith("ProblemDetailsExceptionHandler", StringComparison.Ordinal)
+            ? $"{message} ← {(exception.Length > 160 ? exception[..160] : exception)}"
+            : $"{level}: {category}: {message}";
+        return what.Length > 200 ? what[..200] : what;
     }
 }
 

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using PlanApi.Cli;
 using PlanApi.Common;
+using PlanApi.Common.Observability;
 using PlanApi.Common.Security;
 using PlanApi.Common.Writes;
 using PlanApi.Data;
@@ -13,6 +14,7 @@ if (HealthProbe.IsCommand(args)) return await HealthProbe.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddPlanApiObservability();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPlanDatabase(builder.Configuration);
 builder.Services.AddMediator((MediatorOptions o) => o.ServiceLifetime = ServiceLifetime.Scoped);
@@ -56,6 +58,7 @@ app.UseSwaggerUI(o =>
     o.DisplayRequestDuration();
     o.EnablePersistAuthorization();
 });
+app.MapPlanApiMetrics();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();

@@ -97,8 +97,9 @@ public static class ApiDefaults
             ? "The value has the wrong type or format (see the schema)."
             : string.IsNullOrEmpty(error.ErrorMessage) ? "The value is not valid." : error.ErrorMessage;
 
+    /// <summary>The request's W3C trace id, as its log lines (TraceId) and its trace show it.</summary>
     public static string TraceId(HttpContext context) =>
-        System.Diagnostics.Activity.Current?.Id ?? context.TraceIdentifier;
+        System.Diagnostics.Activity.Current?.TraceId.ToHexString() ?? context.TraceIdentifier;
 
     /// <summary>"$.items[0].quarter" → "items[0].quarter"; drops the binder's noise entry for the whole body.</summary>
     private static Dictionary<string, string[]> CleanKeys(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state)

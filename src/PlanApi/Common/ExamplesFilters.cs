@@ -95,7 +95,7 @@ internal static class ApiExamples
         };
         problem.Type = $"https://tools.ietf.org/html/rfc9110#section-15.{(status >= 500 ? "6" : "5")}.{StatusIndex(status)}";
         problem.Instance = instance;
-        problem.Extensions["traceId"] = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00";
+        problem.Extensions["traceId"] = "4bf92f3577b34da6a3ce929d0e0e4736";
         return JsonSerializer.SerializeToNode(problem, problem.GetType(), Json)!;
     }
 

@@ -12,7 +12,7 @@ public sealed class ProblemDetailsExceptionHandler(
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
         var problem = ToProblem(exception);
-        if (problem.Status >= 500) logger.LogError(exception, "Request failed: {Title}", problem.Title);
+        Record(exception, problem);
         context.Response.StatusCode = problem.Status ?? 500;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "1";
         if (exception is ApiException { RetryAfterSeconds: { } seconds }) context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -22,6 +22,28 @@ public sealed class ProblemDetailsExceptionHandler(
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary>
+    /// A failure of the server is logged with its exception and marks the request's span as an error; a refused
+    /// request (4xx) is the client's business and logged at Debug. Both are written inside the request's trace, so
+    /// the log line carries the traceId the problem shows.
+    /// </summary>
+    private void Record(Exception exception, ProblemDetails problem)
+    {
+        if (problem.Status >= 500)
+        {
+            logger.LogError(exception, "Request failed with {Status}: {Title}", problem.Status, problem.Title);
+            if (System.Diagnostics.Activity.Current is { IsAllDataRequested: true } span)
+            {
+                span.AddException(exception);
+                span.SetStatus(System.Diagnostics.ActivityStatusCode.Error, problem.Title);
+            }
+        }
+        else
+        {
+            logger.LogDebug("Request refused with {Status}: {Title} ({Exception})", problem.Status, problem.Title, exception.GetType().Name);
+        }
     }
 
     private static ProblemDetails ToProblem(Exception exception) => exception switch
