@@ -15,7 +15,7 @@ builder.Services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavi
 builder.Services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PlanApi.Common.WriteLog.WriteLogBehavior<,>));
 builder.Services.AddScoped<PlanApi.Common.WriteLog.ResourceSnapshots>();
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddSingleton<PlanApi.Features.Status.PlanStatusCache>();
+builder.Services.AddConditionalGet(builder.Configuration);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 builder.Services.AddPlanApiControllers();
 builder.Services.AddPlanApiOpenApi();
@@ -39,9 +39,7 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseRefusedCredentials();
 app.UseAuthorization();
-// A poll whose ETag is still current is answered here, before routing reaches a controller.
-app.Use((context, next) =>
-    context.RequestServices.GetRequiredService<NotModifiedShortcut>().TryAnswer(context) ? Task.CompletedTask : next(context));
+app.UseConditionalGet();
 app.UseMiddleware<IdempotencyMiddleware>();
 app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
 app.UseSwaggerUI(o =>
