@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using Asp.Versioning;
 using Microsoft.Extensions.Options;
 using PlanApi.Common.Security;
@@ -16,7 +18,7 @@ public sealed record Representation(byte[] Json, string ETag);
 /// <list type="bullet">
 /// <item>the ETag each client got for each URL: a request of that client for that URL naming it in If-None-Match is
 /// answered 304 before routing (<see cref="TryAnswerNotModified"/>), without a query or a controller;</item>
-/// <item>answers handlers compute from the store (a plan's status, <see cref="AnswerAsync{T}"/>), shared by every
+/// <item>answers handlers compute from the store (a plan's status, <see cref="KeepAnswer{T}"/>), shared by every
 /// client that may see them, with their JSON and ETag computed once (<see cref="RepresentationOf"/>).</item>
 /// </list>
 /// Each is a map of configured capacity (<see cref="ConditionalGetOptions"/>) that drops its least recently used entry
@@ -32,8 +34,10 @@ public sealed class ConditionalGetCache
     private readonly BoundedLru<(string Client, string Url), Validators> _validators;
     private readonly BoundedLru<object, Answer> _answers;
 
-    /// <summary>The JSON of answers handed out, by the answer's identity; dropped with the answer.</summary>
-    private readonly BoundedLru<object, Representation> _representations;
+    /// <summary>The JSON of each kept answer, by the answer's identity: read without a lock, changed with the answers.</summary>
+    private readonly ConcurrentDictionary<object, Representation> _representations = new(ReferenceEqualityComparer.Instance);
+
+    private readonly Lock _keeping = new();
 
     public ConditionalGetCache(StoreVersionMonitor monitor, TimeProvider clock, IReportApiVersions versions, IOptions<ConditionalGetOptions> options)
     {
@@ -42,7 +46,6 @@ public sealed class ConditionalGetCache
         _versions = versions;
         _validators = new(options.Value.Capacity);
         _answers = new(options.Value.AnswerCapacity);
-        _representations = new(options.Value.AnswerCapacity, ReferenceEqualityComparer.Instance);
     }
 
     private sealed record Validators(long Generation, DateOnly Today, string ETag, string? LastModified, ApiVersionModel? Versions);
@@ -102,31 +105,42 @@ public sealed class ConditionalGetCache
     }
 
     /// <summary>
-    /// The answer to <paramref name="key"/> computed at <paramref name="version"/> of the store on
-    /// <paramref name="today"/>, computed now when none is kept for both. A newer answer replaces an older one.
+    /// The answer to <paramref name="key"/> kept for <paramref name="version"/> of the store on <paramref name="today"/>,
+    /// if there is one.
     /// </summary>
-    public async Task<T> AnswerAsync<T>(object key, object version, DateOnly today, Func<Task<T>> compute) where T : class
+    public bool TryGetAnswer<T>(object key, object version, DateOnly today, [MaybeNullWhen(false)] out T value) where T : class
     {
-        if (_answers.TryGet(key, out var kept) && kept.Today == today && kept.Version.Equals(version) && kept.Value is T value)
+        if (_answers.TryGet(key, out var kept) && kept.Today == today && kept.Version.Equals(version) && kept.Value is T found)
         {
-            return value;
+            value = found;
+            return true;
         }
-        value = await compute();
-        if (_answers.Set(key, new Answer(version, today, value), out var displaced)) _representations.Remove(displaced.Value);
-        return value;
+        value = null;
+        return false;
     }
 
     /// <summary>
-    /// The JSON and ETag of <paramref name="value"/>; for an answer this cache handed out (an
-    /// <see cref="ICachedResource"/>), computed once and kept while the answer is.
+    /// Keeps <paramref name="value"/>, computed at <paramref name="version"/> of the store on <paramref name="today"/>, as
+    /// the answer to <paramref name="key"/> (replacing an older one), with its JSON and ETag.
     /// </summary>
-    public Representation RepresentationOf(object value, Type type)
+    public void KeepAnswer<T>(object key, object version, DateOnly today, T value) where T : class, ICachedResource
     {
-        if (value is ICachedResource && _representations.TryGet(value, out var known)) return known;
+        var representation = Represent(value, typeof(T));
+        lock (_keeping)
+        {
+            if (_answers.Set(key, new Answer(version, today, value), out var displaced)) _representations.TryRemove(displaced.Value, out _);
+            _representations[value] = representation;
+        }
+    }
+
+    /// <summary>The JSON and ETag of <paramref name="value"/>: kept ones for answers this cache holds, computed for the rest.</summary>
+    public Representation RepresentationOf(object value, Type type) =>
+        value is ICachedResource && _representations.TryGetValue(value, out var kept) ? kept : Represent(value, type);
+
+    private static Representation Represent(object value, Type type)
+    {
         var json = ETags.Serialize(value, type);
-        var representation = new Representation(json, ETags.For(json));
-        if (value is ICachedResource) _representations.Set(value, representation);
-        return representation;
+        return new Representation(json, ETags.For(json));
     }
 
     private static (string, string) ValidatorsKey(HttpContext context) =>

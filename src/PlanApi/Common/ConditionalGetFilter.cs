@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 namespace PlanApi.Common;
 
 /// <summary>
-/// A DTO that handlers hand out from <see cref="ConditionalGetCache.AnswerAsync{T}"/>, the same instance to many requests:
+/// A DTO that handlers hand out from <see cref="ConditionalGetCache.KeepAnswer{T}"/>, the same instance to many requests:
 /// its JSON and ETag are kept with it.
 /// </summary>
 public interface ICachedResource;

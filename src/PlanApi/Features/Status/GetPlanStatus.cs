@@ -26,7 +26,10 @@ internal sealed class GetPlanStatusHandler(PlanDbContext db, TimeProvider clock,
     {
         object version = monitor.TryGetGeneration(out var generation) ? generation : await ChangeFeed.VersionAsync(db, ct);
         var today = PlanCalendar.Today(clock);
-        return await cache.AnswerAsync(query, version, today, () => ComputeAsync(query, today, ct));
+        if (cache.TryGetAnswer<PlanStatusDto>(query, version, today, out var kept)) return kept;
+        var status = await ComputeAsync(query, today, ct);
+        cache.KeepAnswer(query, version, today, status);
+        return status;
     }
 
     private async Task<PlanStatusDto> ComputeAsync(GetPlanStatusQuery query, DateOnly today, CancellationToken ct)
