@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace PlanApi.Common;
 
 /// <summary>
@@ -31,7 +33,7 @@ public sealed class BoundedLru<TKey, TValue> where TKey : notnull
     }
 
     /// <summary>The value of <paramref name="key"/>, which becomes the most recently used entry.</summary>
-    public bool TryGet(TKey key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TValue value)
+    public bool TryGet(TKey key, [MaybeNullWhen(false)] out TValue value)
     {
         lock (_gate)
         {
@@ -50,7 +52,7 @@ public sealed class BoundedLru<TKey, TValue> where TKey : notnull
     /// Sets <paramref name="key"/> (now the most recently used entry). Returns the value this pushed out, if any: the
     /// key's previous value, or the least recently used entry's when a new key found the map full.
     /// </summary>
-    public bool Set(TKey key, TValue value, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TValue displaced)
+    public bool Set(TKey key, TValue value, [MaybeNullWhen(false)] out TValue displaced)
     {
         lock (_gate)
         {
@@ -79,16 +81,6 @@ public sealed class BoundedLru<TKey, TValue> where TKey : notnull
     }
 
     public void Set(TKey key, TValue value) => Set(key, value, out _);
-
-    public bool Remove(TKey key)
-    {
-        lock (_gate)
-        {
-            if (!_entries.Remove(key, out var node)) return false;
-            _recency.Remove(node);
-            return true;
-        }
-    }
 
     /// <summary>The keys, most recently used first (a copy).</summary>
     public IReadOnlyList<TKey> Keys
