@@ -15,7 +15,7 @@ builder.Services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavi
 builder.Services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PlanApi.Common.WriteLog.WriteLogBehavior<,>));
 builder.Services.AddScoped<PlanApi.Common.WriteLog.ResourceSnapshots>();
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddConditionalGet(builder.Configuration);
+builder.Services.AddConditionalGet();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 builder.Services.AddPlanApiControllers();
 builder.Services.AddPlanApiOpenApi();

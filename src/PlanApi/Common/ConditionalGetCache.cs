@@ -149,12 +149,9 @@ public sealed class ConditionalGetCache
 
 public static class ConditionalGetSetup
 {
-    public static IServiceCollection AddConditionalGet(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddConditionalGet(this IServiceCollection services)
     {
-        services.AddOptions<ConditionalGetOptions>()
-            .Bind(configuration.GetSection(ConditionalGetOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddOptions<ConditionalGetOptions>().BindConfiguration(ConditionalGetOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ConditionalGetCache>();
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -153,24 +154,27 @@ public sealed class ConditionalGetCacheTests(SmallConditionalGetCacheFactory api
     }
 }
 
-/// <summary>The API with a conditional-GET capacity of zero.</summary>
-public sealed class ZeroCapacityFactory : PlanApiFactory
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("ConditionalGet:Capacity", "0");
-    }
-}
-
 /// <summary>The conditional-GET settings are checked when the API starts, not at the first poll.</summary>
-public sealed class ConditionalGetOptionsTests(ZeroCapacityFactory api) : IClassFixture<ZeroCapacityFactory>
+public sealed class ConditionalGetOptionsTests
 {
-    [Fact]
-    public void A_capacity_of_zero_stops_the_API_from_starting()
+    [Theory]
+    [InlineData("ConditionalGet:Capacity", "0", "Capacity")]
+    [InlineData("ConditionalGet:AnswerCapacity", "-1", "AnswerCapacity")]
+    [InlineData("ConditionalGet:StoreCheckInterval", "00:00:00", "StoreCheckInterval")]
+    [InlineData("ConditionalGet:StoreCheckMaxAge", "00:00:00.100", "StoreCheckMaxAge must be longer than StoreCheckInterval")]
+    public void The_API_refuses_to_start_with_a_bad_setting_and_says_which(string setting, string value, string named)
     {
-        var error = Assert.ThrowsAny<Exception>(() => api.CreateClient());
-        var invalid = error as OptionsValidationException ?? Assert.IsType<OptionsValidationException>(error.InnerException, exactMatch: false);
-        Assert.Contains("Capacity", string.Join(" ", invalid.Failures));
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("ConnectionStrings:PlanDb", "Host=127.0.0.1;Port=1;Database=none;Username=none");
+            b.UseSetting("Database:Migrate", "false");
+            b.UseSetting("Database:Seed", "false");
+            b.UseSetting(setting, value);
+        });
+        var refused = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var validation = refused as OptionsValidationException ?? refused.InnerException as OptionsValidationException
+            ?? (refused as AggregateException)?.Flatten().InnerExceptions.OfType<OptionsValidationException>().FirstOrDefault();
+        Assert.True(validation is not null, $"Start-up failed, but not on validation: {refused}");
+        Assert.Contains(named, validation.Message, StringComparison.Ordinal);
     }
 }
