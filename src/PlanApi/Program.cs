@@ -21,7 +21,7 @@ builder.Services.AddMediator((MediatorOptions o) => o.ServiceLifetime = ServiceL
 builder.Services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
 builder.Services.AddPlanApiWrites(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddSingleton<PlanApi.Features.Status.PlanStatusCache>();
+builder.Services.AddConditionalGet();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 builder.Services.AddPlanApiControllers();
 builder.Services.AddPlanApiOpenApi();
@@ -45,9 +45,7 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseRefusedCredentials();
 app.UseAuthorization();
-// A poll whose ETag is still current is answered here, before routing reaches a controller.
-app.Use((context, next) =>
-    context.RequestServices.GetRequiredService<NotModifiedShortcut>().TryAnswer(context) ? Task.CompletedTask : next(context));
+app.UseConditionalGet();
 app.UseMiddleware<IdempotencyMiddleware>();
 app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
 app.UseSwaggerUI(o =>

@@ -37,7 +37,6 @@ public static class ApiDefaults
 
     public static IServiceCollection AddPlanApiControllers(this IServiceCollection services)
     {
-        services.AddSingleton<NotModifiedShortcut>();
         services.AddControllers(o =>
             {
                 // FluentValidation reports every missing field at once; MVC's implicit [Required] would stop at the first pass.

@@ -4,7 +4,10 @@ using Microsoft.Net.Http.Headers;
 
 namespace PlanApi.Common;
 
-/// <summary>A DTO that handlers hand out from a cache, the same instance to many requests: its JSON and ETag are kept.</summary>
+/// <summary>
+/// A DTO that handlers hand out from <see cref="ConditionalGetCache.KeepAnswer{T}"/>, the same instance to many requests:
+/// its JSON and ETag are kept with it.
+/// </summary>
 public interface ICachedResource;
 
 /// <summary>A single resource: GETs of it carry Last-Modified; PUT and DELETE check its row version.</summary>
@@ -18,20 +21,10 @@ public interface IVersionedResource
 
 /// <summary>
 /// Every successful JSON GET gets a strong ETag and <c>Cache-Control: no-cache</c> (reuse after revalidation);
-/// a matching <c>If-None-Match</c> answers 304 with no body. Cheap polling for the e-portal.
+/// a matching <c>If-None-Match</c> answers 304 with no body. Cheap polling for the e-portal (<see cref="ConditionalGetCache"/>).
 /// </summary>
-public sealed class ConditionalGetFilter(NotModifiedShortcut shortcut) : IAsyncResultFilter
+public sealed class ConditionalGetFilter(ConditionalGetCache cache) : IAsyncResultFilter
 {
-    /// <summary>The validators and caching rules every JSON GET answer carries, 200 or 304.</summary>
-    public static void SetValidators(IHeaderDictionary headers, string etag, string? lastModified)
-    {
-        headers.ETag = etag;
-        // Drafts are visible to credentials only: a shared cache must key on them.
-        headers.CacheControl = "no-cache";
-        headers.Vary = "X-Api-Key, Authorization";
-        if (lastModified is not null) headers.LastModified = lastModified;
-    }
-
     public async Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
     {
         var request = context.HttpContext.Request;
@@ -41,11 +34,9 @@ public sealed class ConditionalGetFilter(NotModifiedShortcut shortcut) : IAsyncR
             await next();
             return;
         }
-        var (json, etag) = ETags.RepresentationOf(value, result.DeclaredType ?? value.GetType(), remember: value is ICachedResource);
+        var (json, etag) = cache.RepresentationOf(value, result.DeclaredType ?? value.GetType());
         var lastModified = value is IVersionedResource stamped ? HeaderUtilities.FormatDate(stamped.UpdatedAt) : null;
-        SetValidators(context.HttpContext.Response.Headers, etag, lastModified);
-        shortcut.Remember(context.HttpContext, etag, lastModified);
-        context.Result = ETags.Matches(request.Headers.IfNoneMatch, etag, weak: true)
+        context.Result = cache.IsNotModified(context.HttpContext, etag, lastModified)
             ? new StatusCodeResult(StatusCodes.Status304NotModified)
             : new JsonBytesResult(json);
         await next();

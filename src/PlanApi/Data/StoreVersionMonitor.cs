@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+using PlanApi.Common;
 
 namespace PlanApi.Data;
 
@@ -12,13 +14,15 @@ namespace PlanApi.Data;
 /// says no and callers ask the database themselves. Time is the injected <see cref="TimeProvider"/>'s, so tests move
 /// it instead of waiting.
 /// </summary>
-public sealed class StoreVersionMonitor(IServiceScopeFactory scopes, TimeProvider clock, ILogger<StoreVersionMonitor> logger)
+public sealed class StoreVersionMonitor(
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<ConditionalGetOptions> options, ILogger<StoreVersionMonitor> logger)
     : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
+    /// <summary>How often the store's version is read (<see cref="ConditionalGetOptions.StoreCheckInterval"/>).</summary>
+    public TimeSpan Interval { get; } = options.Value.StoreCheckInterval;
 
-    /// <summary>A generation older than this is not trusted (the loop is failing or starved).</summary>
-    private static readonly TimeSpan Fresh = Interval * 5;
+    /// <summary>A generation older than this is not trusted: the loop is failing or starved.</summary>
+    private readonly TimeSpan _fresh = options.Value.StoreCheckMaxAge;
 
     private long _generation;
     private long _checkedAt;
@@ -30,7 +34,7 @@ public sealed class StoreVersionMonitor(IServiceScopeFactory scopes, TimeProvide
     {
         generation = Interlocked.Read(ref _generation);
         var checkedAt = Interlocked.Read(ref _checkedAt);
-        return checkedAt != 0 && clock.GetElapsedTime(checkedAt) < Fresh;
+        return checkedAt != 0 && clock.GetElapsedTime(checkedAt) < _fresh;
     }
 
     /// <summary>Call after a commit of this instance, so that its own next reads see the write.</summary>

@@ -23,6 +23,7 @@ public sealed partial class PublishedNumbersTests(PlanApiFactory api) : IClassFi
         (RequestLimitsOptions.Section, new RequestLimitsOptions()),
         (IdempotencyOptions.Section, new IdempotencyOptions()),
         (JwtSettings.Section, new JwtSettings()),
+        (ConditionalGetOptions.Section, new ConditionalGetOptions()),
     ];
 
     [Fact]

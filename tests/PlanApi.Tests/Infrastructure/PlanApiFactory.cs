@@ -52,7 +52,7 @@ public class PlanApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var monitor = Services.GetRequiredService<StoreVersionMonitor>();
         var check = monitor.NextCheck;
-        Clock.Advance(StoreVersionMonitor.Interval);
+        Clock.Advance(Services.GetRequiredService<StoreVersionMonitor>().Interval);
         // A guard against a stopped monitor, not a wait for time to pass: the check itself takes milliseconds.
         await check.WaitAsync(TimeSpan.FromSeconds(30));
     }

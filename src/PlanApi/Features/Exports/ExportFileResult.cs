@@ -8,7 +8,7 @@ using PlanApi.Common;
 namespace PlanApi.Features.Exports;
 
 /// <summary>
-/// Writes an export straight to the response body, with the headers JSON GETs get from <see cref="ConditionalGetFilter"/>:
+/// Writes an export straight to the response body, with the headers JSON GETs get from <see cref="ConditionalGetCache"/>:
 /// an ETag (a hash of the export model, so that polling an unchanged plan costs a 304 and no file), Cache-Control
 /// no-cache and Vary on credentials (drafts are exported to credentials only).
 /// </summary>
@@ -42,13 +42,12 @@ internal sealed partial class ExportFileResult(
 
     public async Task ExecuteResultAsync(ActionContext context)
     {
-        var request = context.HttpContext.Request;
         var response = context.HttpContext.Response;
         var etag = (byteStable ? "" : "W/") + ETags.For(ETags.Serialize(model, model.GetType()));
-        response.Headers.ETag = etag;
-        response.Headers.CacheControl = "no-cache";
-        response.Headers.Vary = "X-Api-Key, Authorization";
-        if (ETags.Matches(request.Headers.IfNoneMatch.ToString(), etag))
+        // Not remembered: an export is always checked against the store, so a write is in the next poll's file at once,
+        // another instance's too (a JSON poll may be answered from memory for up to the store check's interval).
+        var conditional = context.HttpContext.RequestServices.GetRequiredService<ConditionalGetCache>();
+        if (conditional.IsNotModified(context.HttpContext, etag, lastModified: null, remember: false))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;

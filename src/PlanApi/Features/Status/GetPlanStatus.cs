@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
@@ -11,48 +10,25 @@ namespace PlanApi.Features.Status;
 
 public sealed record GetPlanStatusQuery(Guid PlanId, bool IncludeDrafts) : IQuery<PlanStatusDto>;
 
-/// <summary>
-/// The newest status computed for each plan (and visibility), with the store version and day it holds for. A newer
-/// version replaces it, so memory follows the number of plans polled, not the number of writes.
-/// </summary>
-public sealed class PlanStatusCache
-{
-    private const int Capacity = 5_000;
-
-    private readonly ConcurrentDictionary<(Guid PlanId, bool IncludeDrafts), CachedStatus> _entries = new();
-
-    private sealed record CachedStatus(object Version, DateOnly Today, PlanStatusDto Status);
-
-    public PlanStatusDto? Find(GetPlanStatusQuery query, object version, DateOnly today) =>
-        _entries.TryGetValue((query.PlanId, query.IncludeDrafts), out var entry) && entry.Today == today && entry.Version.Equals(version)
-            ? entry.Status
-            : null;
-
-    public void Keep(GetPlanStatusQuery query, object version, DateOnly today, PlanStatusDto status)
-    {
-        if (_entries.Count >= Capacity) _entries.Clear();
-        _entries[(query.PlanId, query.IncludeDrafts)] = new CachedStatus(version, today, status);
-    }
-}
-
-internal sealed class GetPlanStatusHandler(PlanDbContext db, TimeProvider clock, PlanStatusCache cache, StoreVersionMonitor monitor)
+internal sealed class GetPlanStatusHandler(PlanDbContext db, TimeProvider clock, ConditionalGetCache cache, StoreVersionMonitor monitor)
     : IQueryHandler<GetPlanStatusQuery, PlanStatusDto>
 {
     private const int DueSoonDays = 30;
 
     /// <summary>
-    /// The e-portal polls status all day while writes are rare. A status is cached under the store's version and
-    /// the day: every write that can change a status records a change in its own transaction, so a new version
-    /// means "recompute". The version comes from the <see cref="StoreVersionMonitor"/> (this instance's writes at
-    /// once, other instances' within its interval), or from the database when the monitor has no recent answer.
+    /// The e-portal polls status all day while writes are rare. A status is cached per plan and visibility under the
+    /// store's version and the day: every write that can change a status records a change in its own transaction, so
+    /// a new version means "recompute", and the newest status replaces the older one. The version comes from the
+    /// <see cref="StoreVersionMonitor"/> (this instance's writes at once, other instances' within its interval), or
+    /// from the database when the monitor has no recent answer.
     /// </summary>
     public async ValueTask<PlanStatusDto> Handle(GetPlanStatusQuery query, CancellationToken ct)
     {
         object version = monitor.TryGetGeneration(out var generation) ? generation : await ChangeFeed.VersionAsync(db, ct);
         var today = PlanCalendar.Today(clock);
-        if (cache.Find(query, version, today) is { } cached) return cached;
+        if (cache.TryGetAnswer<PlanStatusDto>(query, version, today, out var kept)) return kept;
         var status = await ComputeAsync(query, today, ct);
-        cache.Keep(query, version, today, status);
+        cache.KeepAnswer(query, version, today, status);
         return status;
     }
 
