@@ -97,7 +97,7 @@ public static class OpenApiSetup
     private static int MethodOrder(string? method) =>
         Array.IndexOf(["GET", "POST", "PUT", "PATCH", "DELETE"], method) is var i and >= 0 ? i : 9;
 
-    /// <summary>"Agency" → "Agencies", "AuditEntry" → "AuditEntries", but "ApiKey" → "ApiKeys" (a vowel before the y).</summary>
+    /// <summary>"Agency" → "Agencies", "ApiKey" → "ApiKeys" (a vowel before the y keeps it).</summary>
     private static string Plural(string resource) =>
-        resource is [.., not ('a' or 'e' or 'i' or 'o' or 'u'), 'y'] ? resource[..^1] + "ies" : resource + "s";
+        resource.EndsWith('y') && resource.Length > 1 && !"aeiou".Contains(resource[^2]) ? resource[..^1] + "ies" : resource + "s";
 }
