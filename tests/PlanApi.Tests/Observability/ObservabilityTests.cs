@@ -23,12 +23,14 @@ public sealed class ObservabilityTests(ObservedPlanApiFactory api) : IClassFixtu
         var callerSpanId = ActivitySpanId.CreateRandom();
         const string Summary = "Báo cáo có nội dung riêng để tìm trong các span: 7c1e0f.";
 
+        var key = NewKey();
         using var response = await client.PostRawAsync(Url(planId, 11), Body(summary: Summary).ToJsonString(),
-            ("Idempotency-Key", NewKey()), ("traceparent", $"00-{traceId}-{callerSpanId}-01"));
+            ("Idempotency-Key", key), ("traceparent", $"00-{traceId}-{callerSpanId}-01"));
         await response.JsonAsync(HttpStatusCode.Created);
 
         var request = await api.Spans.FirstAsync(s => s.TraceId == traceId && s.Kind == ActivityKind.Server, "request span");
         Assert.Equal(callerSpanId, request.ParentSpanId);
+        Assert.Equal("first", request.GetTagItem("planapi.idempotency.outcome"));
         Assert.Equal(ReportsRoute, request.GetTagItem("http.route"));
         Assert.Equal(201, request.GetTagItem("http.response.status_code"));
         // Children end before their parent: every span of the trace has arrived once the request span has.
@@ -40,6 +42,14 @@ public sealed class ObservabilityTests(ObservedPlanApiFactory api) : IClassFixtu
         Assert.Contains(statements, q => q.Contains("INSERT INTO progress_reports", StringComparison.Ordinal));
         // The statement is recorded, its parameters are not.
         Assert.DoesNotContain(trace.SelectMany(Texts), t => t.Contains("7c1e0f", StringComparison.Ordinal));
+
+        // Its retry is answered from the stored result, and its trace says so.
+        var retryTrace = ActivityTraceId.CreateRandom();
+        using var retry = await client.PostRawAsync(Url(planId, 11), Body(summary: Summary).ToJsonString(),
+            ("Idempotency-Key", key), ("traceparent", $"00-{retryTrace}-{ActivitySpanId.CreateRandom()}-01"));
+        await retry.JsonAsync(HttpStatusCode.Created);
+        var replayed = await api.Spans.FirstAsync(s => s.TraceId == retryTrace && s.Kind == ActivityKind.Server, "retry's request span");
+        Assert.Equal("replayed", replayed.GetTagItem("planapi.idempotency.outcome"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Mediator;
+using PlanApi.Common.Observability;
 using PlanApi.Data;
 
 namespace PlanApi.Common.Writes;
@@ -10,7 +11,8 @@ namespace PlanApi.Common.Writes;
 /// bounded by the store's <c>lock_timeout</c>, set once per connection (<see cref="DatabaseOptions.LockTimeout"/>).
 /// </summary>
 /// <remarks>Handlers save their own changes (to learn generated values) but never open or commit a transaction.</remarks>
-public sealed class CommandTransactionBehavior<TMessage, TResponse>(PlanDbContext db, WriteLog log, IdempotencyStore idempotency)
+public sealed class CommandTransactionBehavior<TMessage, TResponse>(
+    PlanDbContext db, WriteLog log, IdempotencyStore idempotency, TimeProvider clock)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -25,12 +27,15 @@ public sealed class CommandTransactionBehavior<TMessage, TResponse>(PlanDbContex
         if (replayed) return stored!;
 
         var target = (message as IAuditedCommand)?.Target;
+        using var span = target is null ? null : PlanApiTelemetry.StartWrite(target.Type, target.Action);
+        var started = clock.GetTimestamp();
         if (target is not null) await log.BeginAsync(target, ct);
         var response = await next(message, ct);
         if (target is not null) await log.RecordAsync(target, response, ct);
         idempotency.Remember(response);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        if (target is not null) PlanApiTelemetry.RecordWrite(target.Type, target.Action, clock.GetElapsedTime(started));
         return response;
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using PlanApi.Common.Observability;
 using PlanApi.Common.Security;
 using PlanApi.Data;
 using PlanApi.Domain;
@@ -82,12 +83,16 @@ public sealed class IdempotencyStore(PlanDbContext db, TimeProvider clock)
     public async Task<(bool Found, TResult? Result)> TryReplayAsync<TResult>(CancellationToken ct)
     {
         if (Request is not { } request) return (false, default);
+        var waiting = clock.GetTimestamp();
         try
         {
             await db.Database.ExecuteSqlAsync($"SELECT idempotency_lock({request.Scope}, {request.Key})", ct);
+            PlanApiTelemetry.RecordLockWait(clock.GetElapsedTime(waiting), "idempotency_key");
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
         {
+            PlanApiTelemetry.RecordLockWait(clock.GetElapsedTime(waiting), "idempotency_key", acquired: false);
+            PlanApiTelemetry.RecordIdempotencyOutcome(PlanApiTelemetry.IdempotencyOutcomes.Conflict);
             throw new ConflictException("A request with this Idempotency-Key is still being processed; retry in a moment.")
             {
                 RetryAfterSeconds = 1,
@@ -95,10 +100,18 @@ public sealed class IdempotencyStore(PlanDbContext db, TimeProvider clock)
         }
         var previous = await db.IdempotencyRecords.AsNoTracking()
             .SingleOrDefaultAsync(r => r.Scope == request.Scope && r.Key == request.Key, ct);
-        if (previous is null) return (false, default);
+        if (previous is null)
+        {
+            PlanApiTelemetry.RecordIdempotencyOutcome(PlanApiTelemetry.IdempotencyOutcomes.First);
+            return (false, default);
+        }
         if (previous.RequestHash != request.RequestHash)
+        {
+            PlanApiTelemetry.RecordIdempotencyOutcome(PlanApiTelemetry.IdempotencyOutcomes.Mismatch);
             throw new UnprocessableException(
                 "This Idempotency-Key was already used for a different request; use a new key for a new request.", IdempotencyMiddleware.HeaderName);
+        }
+        PlanApiTelemetry.RecordIdempotencyOutcome(PlanApiTelemetry.IdempotencyOutcomes.Replayed);
         Replayed = true;
         return (true, typeof(TResult) == typeof(Unit)
             ? (TResult)(object)Unit.Value

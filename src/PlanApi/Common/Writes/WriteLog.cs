@@ -74,7 +74,8 @@ public sealed class WriteLog(PlanDbContext db, WritableResources resources, Time
             ResourceKey = key,
             Before = Snapshot(resource, before),
             After = Snapshot(resource, after),
-            TraceId = System.Diagnostics.Activity.Current?.Id ?? http.HttpContext?.TraceIdentifier,
+            // The id problem details and log lines show for the same request.
+            TraceId = http.HttpContext is { } context ? ApiDefaults.TraceId(context) : System.Diagnostics.Activity.Current?.TraceId.ToHexString(),
         };
     }
 
