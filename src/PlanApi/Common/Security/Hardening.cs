@@ -98,11 +98,11 @@ public sealed class RequestLimitsOptions
     public const string Section = "Limits";
 
     /// <summary>Requests per second each client (credential, else address) may send on average.</summary>
-    [Range(1, 100_000)]
+    [Range(1, int.MaxValue)]
     public int RequestsPerSecond { get; set; } = 50;
 
     /// <summary>Requests a client may send at once before the average applies.</summary>
-    [Range(1, 1_000_000)]
+    [Range(1, int.MaxValue)]
     public int Burst { get; set; } = 200;
 
     /// <summary>The largest JSON request body, in bytes.</summary>
