@@ -77,6 +77,10 @@ public sealed partial class PublishedNumbersTests(PlanApiFactory api) : IClassFi
     [InlineData("Database:LockTimeout", "00:00:00", "LockTimeout")]
     [InlineData("Idempotency:Retention", "00:00:01", "Retention")]
     [InlineData("Auth:Jwt:SigningKey", "too-short", "at least 32 bytes")]
+    [InlineData("ConditionalGet:Capacity", "0", "Capacity")]
+    [InlineData("ConditionalGet:AnswerCapacity", "-1", "AnswerCapacity")]
+    [InlineData("ConditionalGet:StoreCheckInterval", "00:00:00", "StoreCheckInterval")]
+    [InlineData("ConditionalGet:StoreCheckMaxAge", "00:00:00.100", "StoreCheckMaxAge must be longer than StoreCheckInterval")]
     public void The_API_refuses_to_start_with_a_bad_setting_and_says_which(string setting, string value, string named)
     {
         using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>

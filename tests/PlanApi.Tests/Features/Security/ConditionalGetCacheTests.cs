@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using PlanApi.Data;
 using PlanApi.Tests.Infrastructure;
@@ -149,30 +147,5 @@ public sealed class ConditionalGetCacheTests(SmallConditionalGetCacheFactory api
                 Assert.Equal(HttpStatusCode.OK, other.StatusCode);
             }
         }
-    }
-}
-
-/// <summary>The conditional-GET settings are checked when the API starts, not at the first poll.</summary>
-public sealed class ConditionalGetOptionsTests
-{
-    [Theory]
-    [InlineData("ConditionalGet:Capacity", "0", "Capacity")]
-    [InlineData("ConditionalGet:AnswerCapacity", "-1", "AnswerCapacity")]
-    [InlineData("ConditionalGet:StoreCheckInterval", "00:00:00", "StoreCheckInterval")]
-    [InlineData("ConditionalGet:StoreCheckMaxAge", "00:00:00.100", "StoreCheckMaxAge must be longer than StoreCheckInterval")]
-    public void The_API_refuses_to_start_with_a_bad_setting_and_says_which(string setting, string value, string named)
-    {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("ConnectionStrings:PlanDb", "Host=127.0.0.1;Port=1;Database=none;Username=none");
-            b.UseSetting("Database:Migrate", "false");
-            b.UseSetting("Database:Seed", "false");
-            b.UseSetting(setting, value);
-        });
-        var refused = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-        var validation = refused as OptionsValidationException ?? refused.InnerException as OptionsValidationException
-            ?? (refused as AggregateException)?.Flatten().InnerExceptions.OfType<OptionsValidationException>().FirstOrDefault();
-        Assert.True(validation is not null, $"Start-up failed, but not on validation: {refused}");
-        Assert.Contains(named, validation.Message, StringComparison.Ordinal);
     }
 }
