@@ -62,8 +62,25 @@ public static class DataServices
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         var defaults = $"-c lock_timeout={(int)(lockTimeout ?? new DatabaseOptions().LockTimeout).TotalMilliseconds} -c jit=off";
         builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? defaults : $"{defaults} {builder.Options}";
-        if (!new NpgsqlConnectionStringBuilder(connectionString).ContainsKey("Max Auto Prepare")) builder.MaxAutoPrepare = 32;
+        if (!Names(connectionString, "Max Auto Prepare")) builder.MaxAutoPrepare = MaxAutoPrepare;
         return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// How many statements each connection keeps prepared: the API's hot statements (item, agency page, search, status,
+    /// the POST's) all fit, with room for the rest of what a busy connection runs.
+    /// </summary>
+    public const int MaxAutoPrepare = 64;
+
+    /// <summary>
+    /// Whether the connection string itself gives <paramref name="keyword"/> (in any of its spellings). Npgsql's own
+    /// builder cannot tell: its <c>ContainsKey</c> answers whether the keyword exists at all, which is always true.
+    /// </summary>
+    private static bool Names(string connectionString, string keyword)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        static string Squeezed(string name) => name.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        return given.Keys.Cast<string>().Any(k => Squeezed(k) == Squeezed(keyword));
     }
 
     /// <summary>Applies pending migrations and loads the seed data, when configured to (the default).</summary>

@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Npgsql;
+using PlanApi.Data;
+using PlanApi.Tests.Features.ProgressReports;
+using PlanApi.Tests.Infrastructure;
+
+namespace PlanApi.Tests.Data;
+
+/// <summary>
+/// The hot requests' statements are parsed and planned once per connection, not on every request: after a connection
+/// has run a statement a few times, Npgsql sends it as a named prepared statement (its automatic preparation, which
+/// the API's connection string turns on). Every statement of the measured requests is checked, so a new query that
+/// cannot be prepared (its SQL text differs on every call, say) fails here.
+/// </summary>
+public sealed class PreparedStatementTests(PlanApiFactory api) : IClassFixture<PlanApiFactory>
+{
+    /// <summary>
+    /// Enough calls for every pooled connection to pass Npgsql's threshold (5 uses) even when sequential requests
+    /// take turns among a few connections.
+    /// </summary>
+    private const int WarmUp = 25;
+
+    private const int Measured = 3;
+
+    [Fact]
+    public async Task Hot_reads_and_the_report_post_run_only_prepared_statements()
+    {
+        var client = api.CreateClient();
+        var reporter = await api.CreateClientAsync(PlanApi.Domain.ClientRole.Reporter, ProgressReportRequests.BanTdkt);
+        var planId = await SeededPlan.IdAsync(client);
+        var percent = 0;
+        var requests = new (string Name, Func<Task> Send)[]
+        {
+            ("item by key", () => client.GetJsonAsync($"/api/v1/plans/{planId}/items/3")),
+            ("agency page", () => client.GetJsonAsync("/api/v1/agencies/ban-tdkt-can-tho/items")),
+            ("search", () => client.GetJsonAsync($"/api/v1/plans/{planId}/items?q=khen%20thuong")),
+            ("plan status", () => client.GetJsonAsync($"/api/v1/plans/{planId}/status")),
+            ("change feed", () => client.GetJsonAsync("/api/v1/changes?after=0&limit=20")),
+            ("report post", async () =>
+            {
+                var body = ProgressReportRequests.Body("in_progress", percent = percent % 99 + 1);
+                var response = await reporter.PostAsync(planId, 11, body, ProgressReportRequests.NewKey());
+                Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            }),
+        };
+
+        using var log = new CommandLog(api.Database);
+        foreach (var (name, send) in requests)
+        {
+            for (var i = 0; i < WarmUp; i++) await send();
+            log.Clear();
+            for (var i = 0; i < Measured; i++) await send();
+            var commands = log.Take();
+            Assert.True(commands.Count >= Measured, $"{name}: no statement seen ({commands.Count})");
+            var unprepared = commands.Where(c => !c.Prepared).Select(c => c.Sql).Distinct().ToList();
+            Assert.True(unprepared.Count == 0, $"{name} sent {unprepared.Count} statement(s) unprepared:\n{string.Join("\n---\n", unprepared)}");
+        }
+    }
+
+    [Fact]
+    public void The_connection_string_turns_automatic_preparation_on_unless_it_says_otherwise()
+    {
+        Assert.Equal(DataServices.MaxAutoPrepare,
+            new NpgsqlConnectionStringBuilder(DataServices.WithSessionDefaults("Host=db;Database=planapi")).MaxAutoPrepare);
+        Assert.Equal(0,
+            new NpgsqlConnectionStringBuilder(DataServices.WithSessionDefaults("Host=db;Database=planapi;Max Auto Prepare=0")).MaxAutoPrepare);
+        Assert.Equal(7,
+            new NpgsqlConnectionStringBuilder(DataServices.WithSessionDefaults("Host=db;Database=planapi;maxautoprepare=7")).MaxAutoPrepare);
+    }
+
+    /// <summary>
+    /// The statements Npgsql sent to one database, and whether each went as prepared statements: Npgsql's own trace
+    /// of every command (its <c>db.npgsql.prepared</c> tag), listened to directly.
+    /// </summary>
+    private sealed class CommandLog : IDisposable
+    {
+        private readonly ActivityListener _listener;
+        private ConcurrentQueue<(string Sql, bool Prepared)> _commands = new();
+
+        public CommandLog(string database)
+        {
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == "Npgsql",
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = activity =>
+                {
+                    if (activity.GetTagItem("db.namespace") as string == database && activity.GetTagItem("db.query.text") is string sql)
+                    {
+                        _commands.Enqueue((sql, activity.GetTagItem("db.npgsql.prepared") is true));
+                    }
+                },
+            };
+            ActivitySource.AddActivityListener(_listener);
+        }
+
+        public void Clear() => _commands = new();
+
+        public IReadOnlyList<(string Sql, bool Prepared)> Take() => [.. Interlocked.Exchange(ref _commands, new())];
+
+        public void Dispose() => _listener.Dispose();
+    }
+}
