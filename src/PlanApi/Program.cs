@@ -8,6 +8,7 @@ using PlanApi.Common.Security;
 using PlanApi.Common.Writes;
 using PlanApi.Data;
 using PlanApi.Features.Exports;
+using PlanApi.Features.Items;
 
 // The container's health check: one request to the running API, before any host is built.
 if (HealthProbe.IsCommand(args)) return await HealthProbe.RunAsync(args);
@@ -22,6 +23,7 @@ builder.Services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavi
 builder.Services.AddPlanApiWrites(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddConditionalGet();
+builder.Services.AddItemViews();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 builder.Services.AddPlanApiControllers();
 builder.Services.AddPlanApiOpenApi();

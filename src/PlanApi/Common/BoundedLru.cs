@@ -82,6 +82,27 @@ public sealed class BoundedLru<TKey, TValue> where TKey : notnull
 
     public void Set(TKey key, TValue value) => Set(key, value, out _);
 
+    /// <summary>Drops <paramref name="key"/>, if present.</summary>
+    public bool Remove(TKey key)
+    {
+        lock (_gate)
+        {
+            if (!_entries.Remove(key, out var node)) return false;
+            _recency.Remove(node);
+            return true;
+        }
+    }
+
+    /// <summary>Drops every entry.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _entries.Clear();
+            _recency.Clear();
+        }
+    }
+
     /// <summary>The keys, most recently used first (a copy).</summary>
     public IReadOnlyList<TKey> Keys
     {

@@ -18,6 +18,13 @@ public sealed class ConditionalGetOptions : IValidatableObject
     [Range(1, 1_000_000)]
     public int AnswerCapacity { get; set; } = 5_000;
 
+    /// <summary>
+    /// Items kept in memory as reads show them (the items' read model: a GET by key, a to-do page and a search read
+    /// their rows from it), each dropped when a write changes it; the least recently used goes first.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int ItemCapacity { get; set; } = 20_000;
+
     /// <summary>How often the store's version is read: another instance's writes are seen within this.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan StoreCheckInterval { get; set; } = TimeSpan.FromMilliseconds(200);

@@ -10,6 +10,9 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int Limit, int O
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public bool HasMore => Offset + Items.Count < Total;
+
+    /// <summary>The same page with other items (the rows a page of keys names).</summary>
+    public Page<TOther> With<TOther>(IReadOnlyList<TOther> items) => new(items, Total, Limit, Offset, Next);
 }
 
 /// <summary>Paging parameters shared by every list query.</summary>

@@ -19,4 +19,16 @@ public static class ChangeFeed
             SELECT h.horizon, (SELECT count(*) FROM change_records c WHERE c.sequence >= h.horizon) AS pending
             FROM (SELECT change_feed_horizon() AS horizon OFFSET 0) h
             """).SingleAsync(ct);
+
+    /// <summary>
+    /// The resources named by feed entries at or after <paramref name="from"/> (a horizon read earlier: every write
+    /// committed since then has its entries there), at most <paramref name="limit"/> of them, oldest first.
+    /// </summary>
+    public static Task<List<ResourceChange>> ChangedSinceAsync(PlanDbContext db, long from, int limit, CancellationToken ct) =>
+        db.ChangeRecords.AsNoTracking()
+            .Where(c => c.Sequence >= from)
+            .OrderBy(c => c.Sequence)
+            .Take(limit)
+            .Select(c => new ResourceChange(c.ResourceType, c.ResourceKey))
+            .ToListAsync(ct);
 }

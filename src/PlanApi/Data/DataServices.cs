@@ -43,6 +43,7 @@ public static class DataServices
             ((DbContextOptionsBuilder<PlanDbContext>)o).UsePlanDatabase(connectionString).AddInterceptors(sp.GetRequiredService<CommitObserver>()));
         services.AddScoped<Seeder>();
         services.AddSingleton<StoreVersionMonitor>();
+        services.AddSingleton<StoreChanges>();
         services.AddSingleton<CommitObserver>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreVersionMonitor>());
         services.AddHealthChecks()

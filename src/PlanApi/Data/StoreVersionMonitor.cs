@@ -15,9 +15,13 @@ namespace PlanApi.Data;
 /// it instead of waiting.
 /// </summary>
 public sealed class StoreVersionMonitor(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptions<ConditionalGetOptions> options, ILogger<StoreVersionMonitor> logger)
+    IServiceScopeFactory scopes, StoreChanges changes, TimeProvider clock, IOptions<ConditionalGetOptions> options,
+    ILogger<StoreVersionMonitor> logger)
     : BackgroundService
 {
+    /// <summary>More feed entries than this since the last check: the read models start afresh instead of reading them.</summary>
+    public const int MaxChangesPerCheck = 5_000;
+
     /// <summary>How often the store's version is read (<see cref="ConditionalGetOptions.StoreCheckInterval"/>).</summary>
     public TimeSpan Interval { get; } = options.Value.StoreCheckInterval;
 
@@ -56,9 +60,11 @@ public sealed class StoreVersionMonitor(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var version = await ChangeFeed.VersionAsync(scope.ServiceProvider.GetRequiredService<PlanDbContext>(), stoppingToken);
+                var db = scope.ServiceProvider.GetRequiredService<PlanDbContext>();
+                var version = await ChangeFeed.VersionAsync(db, stoppingToken);
                 if (version != _seen)
                 {
+                    await TellReadModelsAsync(db, _seen, stoppingToken);
                     _seen = version;
                     Interlocked.Increment(ref _generation);
                 }
@@ -74,6 +80,22 @@ public sealed class StoreVersionMonitor(
             }
         }
         while (await WaitForNextTickAsync(timer, stoppingToken));
+    }
+
+    /// <summary>
+    /// Tells the read models what changed since <paramref name="seen"/>: the resources of every feed entry at or above
+    /// its horizon (all that committed since, this instance's own writes again among them).
+    /// </summary>
+    private async Task TellReadModelsAsync(PlanDbContext db, ChangeFeed.StoreVersion? seen, CancellationToken ct)
+    {
+        if (seen is null)
+        {
+            changes.Reset();
+            return;
+        }
+        var changed = await ChangeFeed.ChangedSinceAsync(db, seen.Horizon, MaxChangesPerCheck + 1, ct);
+        if (changed.Count > MaxChangesPerCheck) changes.Reset();
+        else changes.Publish(changed);
     }
 
     private static async Task<bool> WaitForNextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)

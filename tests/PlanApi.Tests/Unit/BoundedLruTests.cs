@@ -87,4 +87,22 @@ public sealed class BoundedLruTests
     [Fact]
     public void A_capacity_below_one_is_refused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new BoundedLru<string, int>(0));
+
+    [Fact]
+    public void A_removed_key_is_gone_and_frees_its_place_for_a_new_one_without_pushing_out_another()
+    {
+        var lru = new BoundedLru<string, int>(2);
+        lru.Set("a", 1);
+        lru.Set("b", 2);
+
+        Assert.True(lru.Remove("a"));
+        Assert.False(lru.Remove("a"));
+        lru.Set("c", 3);
+
+        Assert.False(lru.TryGet("a", out _));
+        Assert.Equal(["c", "b"], lru.Keys);
+        lru.Clear();
+        Assert.Equal(0, lru.Count);
+        Assert.False(lru.TryGet("b", out _));
+    }
 }

@@ -12,7 +12,7 @@ namespace PlanApi.Common.Writes;
 /// </summary>
 /// <remarks>Handlers save their own changes (to learn generated values) but never open or commit a transaction.</remarks>
 public sealed class CommandTransactionBehavior<TMessage, TResponse>(
-    PlanDbContext db, WriteLog log, IdempotencyStore idempotency, TimeProvider clock)
+    PlanDbContext db, WriteLog log, IdempotencyStore idempotency, StoreChanges changes, TimeProvider clock)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -35,6 +35,8 @@ public sealed class CommandTransactionBehavior<TMessage, TResponse>(
         idempotency.Remember(response);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        // Before the answer leaves: this instance's next reads never see what the write replaced.
+        changes.Publish(log.Changes);
         if (target is not null) PlanApiTelemetry.RecordWrite(target.Type, target.Action, clock.GetElapsedTime(started));
         return response;
     }

@@ -18,7 +18,11 @@ namespace PlanApi.Common.Writes;
 public sealed class WriteLog(PlanDbContext db, WritableResources resources, TimeProvider clock, IHttpContextAccessor http)
 {
     private readonly Dictionary<(string Type, string Key), object> _written = [];
+    private readonly List<ResourceChange> _changes = [];
     private object? _before;
+
+    /// <summary>The resources whose feed entries this write added (what the read models drop once it commits).</summary>
+    public IReadOnlyCollection<ResourceChange> Changes => _changes;
 
     /// <summary>The command's target as it was before the write (as a GET showed it), or null when it did not exist.</summary>
     public T? Before<T>() where T : class => _before as T;
@@ -44,16 +48,20 @@ public sealed class WriteLog(PlanDbContext db, WritableResources resources, Time
         db.AuditEntries.Add(Audit(resource, key, target.Action, _before, after, now));
         if (!resource.InChangeFeed) return;
         var shown = after ?? _before;
-        db.ChangeRecords.Add(Change(resource, key, target.Action, after, now,
-            shown is null || await resource.IsPublicAsync(db, shown, ct)));
+        Add(Change(resource, key, target.Action, after, now, shown is null || await resource.IsPublicAsync(db, shown, ct)));
         foreach (var related in shown is null ? [] : resource.AlsoChanged(shown, target.Action))
         {
             var other = resources[related.Type];
             var state = await ReadAsync(other, related.Key, ct);
             if (state is null) continue;
-            db.ChangeRecords.Add(Change(other, related.Key, AuditActions.Update, state, now,
-                related.Public ?? await other.IsPublicAsync(db, state, ct)));
+            Add(Change(other, related.Key, AuditActions.Update, state, now, related.Public ?? await other.IsPublicAsync(db, state, ct)));
         }
+    }
+
+    private void Add(ChangeRecord change)
+    {
+        db.ChangeRecords.Add(change);
+        _changes.Add(new ResourceChange(change.ResourceType, change.ResourceKey));
     }
 
     private async Task<object?> ReadAsync(IWritableResource resource, string key, CancellationToken ct) =>

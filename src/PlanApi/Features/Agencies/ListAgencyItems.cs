@@ -39,7 +39,7 @@ internal sealed class ListAgencyItemsValidator : AbstractValidator<ListAgencyIte
     }
 }
 
-internal sealed class ListAgencyItemsHandler(PlanDbContext db, TimeProvider clock) : IQueryHandler<ListAgencyItemsQuery, Page<PlanItemDto>>
+internal sealed class ListAgencyItemsHandler(PlanDbContext db, ItemViews views, TimeProvider clock) : IQueryHandler<ListAgencyItemsQuery, Page<PlanItemDto>>
 {
     public async ValueTask<Page<PlanItemDto>> Handle(ListAgencyItemsQuery query, CancellationToken ct)
     {
@@ -62,14 +62,14 @@ internal sealed class ListAgencyItemsHandler(PlanDbContext db, TimeProvider cloc
         // search of the whole store for, say, every overdue item).
         if (query.Status is { } status) involved = involved.Where(x => x.Item!.Status == status);
         if (query.Overdue is { } overdue) involved = involved.Where(OfItem(overdue ? ItemRules.Overdue(today) : ItemRules.NotOverdue(today)));
+        // The page's keys from the agency's own index range, its items from the read model.
         var page = await involved
             .OrderBy(x => x.DueEnd).ThenBy(x => x.PlanId).ThenBy(x => x.Ordinal)
-            .Select(x => x.Item!)
-            .Select(PlanItemDto.Projection)
+            .Select(x => new ItemKey(x.PlanItemId, x.PlanId, x.Ordinal))
             .ToPageAsync(query, ct);
-        var items = page.Items.Select(i => i.AsOf(today)).ToList();
+        var items = (await views.GetAsync(db, page.Items, ct)).Select(v => v.Item.AsOf(today)).ToList();
         if (predecessors.Count > 0) items = await MarkInheritedAsync(items, agency.Id, predecessors, ct);
-        return page with { Items = items };
+        return page.With(items);
     }
 
     /// <summary>

@@ -9,21 +9,21 @@ namespace PlanApi.Features.Items;
 /// <param name="IncludeDrafts">Items of draft plans are visible to authenticated callers only.</param>
 public sealed record GetPlanItemQuery(Guid PlanId, int Ordinal, bool IncludeDrafts = true) : IQuery<PlanItemDto>;
 
-internal sealed class GetPlanItemHandler(PlanDbContext db, TimeProvider clock) : IQueryHandler<GetPlanItemQuery, PlanItemDto>
+internal sealed class GetPlanItemHandler(PlanDbContext db, ItemViews views, TimeProvider clock) : IQueryHandler<GetPlanItemQuery, PlanItemDto>
 {
     public async ValueTask<PlanItemDto> Handle(GetPlanItemQuery query, CancellationToken ct)
     {
-        var item = await FindAsync(db, clock, query.PlanId, query.Ordinal, query.IncludeDrafts, ct);
-        if (item is null)
+        var view = await views.FindAsync(db, query.PlanId, query.Ordinal, ct);
+        if (view is null || (view.InDraftPlan && !query.IncludeDrafts))
         {
             if (!await db.Plans.AnyAsync(p => p.Id == query.PlanId && (query.IncludeDrafts || p.Lifecycle != PlanLifecycle.Draft), ct))
                 throw new NotFoundException("Plan", query.PlanId.ToString());
             throw new NotFoundException("Item", $"{query.Ordinal}");
         }
-        return item;
+        return view.Item.AsOf(PlanCalendar.Today(clock));
     }
 
-    /// <summary>The item as a GET shows it today, or null.</summary>
+    /// <summary>The item as a GET shows it today, read from the store (inside a write: its own transaction's state), or null.</summary>
     public static async Task<PlanItemDto?> FindAsync(
         PlanDbContext db, TimeProvider clock, Guid planId, int ordinal, bool includeDrafts, CancellationToken ct)
     {

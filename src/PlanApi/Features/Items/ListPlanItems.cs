@@ -34,7 +34,7 @@ internal sealed class ListPlanItemsValidator : AbstractValidator<ListPlanItemsQu
     }
 }
 
-internal sealed class ListPlanItemsHandler(PlanDbContext db, TimeProvider clock) : IQueryHandler<ListPlanItemsQuery, Page<PlanItemDto>>
+internal sealed class ListPlanItemsHandler(PlanDbContext db, ItemViews views, TimeProvider clock) : IQueryHandler<ListPlanItemsQuery, Page<PlanItemDto>>
 {
     public async ValueTask<Page<PlanItemDto>> Handle(ListPlanItemsQuery query, CancellationToken ct)
     {
@@ -49,8 +49,10 @@ internal sealed class ListPlanItemsHandler(PlanDbContext db, TimeProvider clock)
         var ordered = key.Length > 0
             ? items.OrderByDescending(i => EF.Functions.TrigramsWordSimilarity(key, i.SearchKey)).ThenBy(i => i.Ordinal)
             : items.OrderBy(i => i.Ordinal);
-        var page = await ordered.Select(PlanItemDto.Projection).ToPageAsync(query, ct);
-        return page with { Items = page.Items.Select(i => i.AsOf(today)).ToList() };
+        // The page's keys from the store, its items from the read model.
+        var page = await ordered.Select(i => new ItemKey(i.Id, i.PlanId, i.Ordinal)).ToPageAsync(query, ct);
+        var shown = await views.GetAsync(db, page.Items, ct);
+        return page.With(shown.Select(v => v.Item.AsOf(today)).ToList());
     }
 }
 

@@ -34,7 +34,8 @@ internal sealed class PlanItemResource : WritableResource<PlanItemDto>
     protected override IEnumerable<RelatedChange> AlsoChanged(PlanItemDto item, string action) =>
         action == AuditActions.Update ? [] : [new RelatedChange(PlanResource.TypeName, item.PlanId.ToString())];
 
-    private static (Guid PlanId, int Ordinal)? Parse(string key) =>
+    /// <summary>The plan and ordinal a key names, or null when it names none.</summary>
+    public static (Guid PlanId, int Ordinal)? Parse(string key) =>
         key.Split('/') is [var plan, var ordinal] && Guid.TryParse(plan, out var planId)
             && int.TryParse(ordinal, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
             ? (planId, n)
