@@ -10,7 +10,8 @@ namespace PlanApi.Common.Writes;
 /// idempotency record, and commits all of it at once; any exception rolls everything back. Lock waits inside it are
 /// bounded by the store's <c>lock_timeout</c>, set once per connection (<see cref="DatabaseOptions.LockTimeout"/>).
 /// </summary>
-/// <remarks>Handlers save their own changes (to learn generated values) but never open or commit a transaction.</remarks>
+/// <remarks>Handlers may save their own changes (to learn generated values; otherwise they leave them to the one save
+/// here, a single batch with the records) but never open or commit a transaction.</remarks>
 public sealed class CommandTransactionBehavior<TMessage, TResponse>(
     PlanDbContext db, WriteLog log, IdempotencyStore idempotency, StoreChanges changes, TimeProvider clock)
     : IPipelineBehavior<TMessage, TResponse>

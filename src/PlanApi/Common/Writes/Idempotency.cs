@@ -84,12 +84,15 @@ public sealed class IdempotencyStore(PlanDbContext db, TimeProvider clock)
     {
         if (Request is not { } request) return (false, default);
         var waiting = clock.GetTimestamp();
+        IdempotencyRecord? previous;
         try
         {
-            await db.Database.ExecuteSqlAsync($"SELECT idempotency_lock({request.Scope}, {request.Key})", ct);
+            previous = await db.IdempotencyRecords.FromSql($"SELECT * FROM idempotency_claim({request.Scope}, {request.Key})")
+                .AsNoTracking().SingleOrDefaultAsync(ct);
             PlanApiTelemetry.RecordLockWait(clock.GetElapsedTime(waiting), "idempotency_key");
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+        // A query's transient failure comes wrapped by EF Core's execution strategy.
+        catch (Exception e) when ((e as PostgresException ?? e.InnerException as PostgresException)?.SqlState == PostgresErrorCodes.LockNotAvailable)
         {
             PlanApiTelemetry.RecordLockWait(clock.GetElapsedTime(waiting), "idempotency_key", acquired: false);
             PlanApiTelemetry.RecordIdempotencyOutcome(PlanApiTelemetry.IdempotencyOutcomes.Conflict);
@@ -98,8 +101,6 @@ public sealed class IdempotencyStore(PlanDbContext db, TimeProvider clock)
                 RetryAfterSeconds = 1,
             };
         }
-        var previous = await db.IdempotencyRecords.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.Scope == request.Scope && r.Key == request.Key, ct);
         if (previous is null)
         {
             PlanApiTelemetry.RecordIdempotencyOutcome(PlanApiTelemetry.IdempotencyOutcomes.First);

@@ -63,7 +63,7 @@ internal sealed class PostProgressReportValidator : AbstractValidator<PostProgre
 /// <remarks>
 /// Reports on one item are applied one at a time (its row lock), so the newest always wins. Everything that needs no
 /// lock is read first, and the answers (the report, and the item for the change feed) are built from what is in
-/// memory: from the lock to the commit the write sends only its own statements.
+/// memory: from the lock to the commit the write sends one batch of its own statements and the commit.
 /// </remarks>
 internal sealed class PostProgressReportHandler(PlanDbContext db, TimeProvider clock, WriteLog log)
     : ICommandHandler<PostProgressReportCommand, ProgressReportDto>
@@ -125,9 +125,9 @@ internal sealed class PostProgressReportHandler(PlanDbContext db, TimeProvider c
         db.ProgressReports.Add(report);
         item.Apply(report);
         item.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
 
-        // The item's new version came back with the save: the change feed gets the item as a GET now shows it.
+        // Nothing is saved here: the report, the item, the audit entry, the feed's entries and the idempotency record
+        // go to the store in one batch when the command commits. The feed gets the item as a GET will show it.
         log.Written(PlanItemResource.TypeName, PlanItemResource.KeyFor(item.PlanId, item.Ordinal),
             ItemAsShown(item).AsOf(today));
         return ReportAsShown(report);
