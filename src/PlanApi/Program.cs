@@ -7,6 +7,7 @@ using PlanApi.Common.Observability;
 using PlanApi.Common.Security;
 using PlanApi.Common.Writes;
 using PlanApi.Data;
+using PlanApi.Features.Agencies;
 using PlanApi.Features.Exports;
 using PlanApi.Features.Items;
 
@@ -24,6 +25,7 @@ builder.Services.AddPlanApiWrites(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddConditionalGet();
 builder.Services.AddItemViews();
+builder.Services.AddAgencyDirectory();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 builder.Services.AddPlanApiControllers();
 builder.Services.AddPlanApiOpenApi();

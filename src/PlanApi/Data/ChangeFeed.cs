@@ -11,12 +11,14 @@ public static class ChangeFeed
     /// <summary>
     /// A version of the whole store: it changes whenever a write commits, in every API instance alike (it is read
     /// from PostgreSQL). For one horizon the entries at or above it only grow, so their count tells them apart.
+    /// Revoked API keys are counted too (the feed does not carry them): a revocation is a change of the store.
     /// </summary>
-    public sealed record StoreVersion(long Horizon, long Pending);
+    public sealed record StoreVersion(long Horizon, long Pending, long Revoked);
 
     public static Task<StoreVersion> VersionAsync(PlanDbContext db, CancellationToken ct) =>
         db.Database.SqlQuery<StoreVersion>($"""
-            SELECT h.horizon, (SELECT count(*) FROM change_records c WHERE c.sequence >= h.horizon) AS pending
+            SELECT h.horizon, (SELECT count(*) FROM change_records c WHERE c.sequence >= h.horizon) AS pending,
+                (SELECT count(*) FROM api_keys k WHERE k.revoked_at IS NOT NULL) AS revoked
             FROM (SELECT change_feed_horizon() AS horizon OFFSET 0) h
             """).SingleAsync(ct);
 

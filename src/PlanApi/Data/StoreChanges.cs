@@ -23,6 +23,9 @@ public interface IStoreChangeObserver
 /// </summary>
 public sealed class StoreChanges(IServiceProvider services)
 {
+    /// <summary>The type API keys are audited under: a key revoked anywhere is told as a change of this type.</summary>
+    public const string ApiKeyType = "api_key";
+
     private IStoreChangeObserver[]? _observers;
 
     private IStoreChangeObserver[] Observers => _observers ??= [.. services.GetServices<IStoreChangeObserver>()];

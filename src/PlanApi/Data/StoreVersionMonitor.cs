@@ -64,7 +64,7 @@ public sealed class StoreVersionMonitor(
                 var version = await ChangeFeed.VersionAsync(db, stoppingToken);
                 if (version != _seen)
                 {
-                    await TellReadModelsAsync(db, _seen, stoppingToken);
+                    await TellReadModelsAsync(db, _seen, version, stoppingToken);
                     _seen = version;
                     Interlocked.Increment(ref _generation);
                 }
@@ -84,9 +84,10 @@ public sealed class StoreVersionMonitor(
 
     /// <summary>
     /// Tells the read models what changed since <paramref name="seen"/>: the resources of every feed entry at or above
-    /// its horizon (all that committed since, this instance's own writes again among them).
+    /// its horizon (all that committed since, this instance's own writes again among them), and the credentials when
+    /// a key was revoked.
     /// </summary>
-    private async Task TellReadModelsAsync(PlanDbContext db, ChangeFeed.StoreVersion? seen, CancellationToken ct)
+    private async Task TellReadModelsAsync(PlanDbContext db, ChangeFeed.StoreVersion? seen, ChangeFeed.StoreVersion now, CancellationToken ct)
     {
         if (seen is null)
         {
@@ -94,8 +95,13 @@ public sealed class StoreVersionMonitor(
             return;
         }
         var changed = await ChangeFeed.ChangedSinceAsync(db, seen.Horizon, MaxChangesPerCheck + 1, ct);
-        if (changed.Count > MaxChangesPerCheck) changes.Reset();
-        else changes.Publish(changed);
+        if (changed.Count > MaxChangesPerCheck)
+        {
+            changes.Reset();
+            return;
+        }
+        if (now.Revoked != seen.Revoked) changed.Add(new ResourceChange(StoreChanges.ApiKeyType, "*"));
+        changes.Publish(changed);
     }
 
     private static async Task<bool> WaitForNextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)

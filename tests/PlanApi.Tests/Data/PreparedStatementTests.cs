@@ -33,14 +33,17 @@ public sealed class PreparedStatementTests(PlanApiFactory api) : IClassFixture<P
         var reporter = await api.CreateClientAsync(PlanApi.Domain.ClientRole.Reporter, ProgressReportRequests.BanTdkt);
         var planId = await SeededPlan.IdAsync(client);
         var percent = 0;
-        var requests = new (string Name, Func<Task> Send)[]
+        var ordinal = 0;
+        var requests = new (string Name, bool ReadsStore, Func<Task> Send)[]
         {
-            ("item by key", () => client.GetJsonAsync($"/api/v1/plans/{planId}/items/3")),
-            ("agency page", () => client.GetJsonAsync("/api/v1/agencies/ban-tdkt-can-tho/items")),
-            ("search", () => client.GetJsonAsync($"/api/v1/plans/{planId}/items?q=khen%20thuong")),
-            ("plan status", () => client.GetJsonAsync($"/api/v1/plans/{planId}/status")),
-            ("change feed", () => client.GetJsonAsync("/api/v1/changes?after=0&limit=20")),
-            ("report post", async () =>
+            // Another item each time, so that each is read from the store rather than from the items' read model.
+            ("item by key", true, () => client.GetJsonAsync($"/api/v1/plans/{planId}/items/{ordinal = ordinal % 32 + 1}")),
+            ("agency page", true, () => client.GetJsonAsync("/api/v1/agencies/ban-tdkt-can-tho/items")),
+            ("search", true, () => client.GetJsonAsync($"/api/v1/plans/{planId}/items?q=khen%20thuong")),
+            // Answered from memory while nothing changes: whatever it does send must be prepared.
+            ("plan status", false, () => client.GetJsonAsync($"/api/v1/plans/{planId}/status")),
+            ("change feed", true, () => client.GetJsonAsync("/api/v1/changes?after=0&limit=20")),
+            ("report post", true, async () =>
             {
                 var body = ProgressReportRequests.Body("in_progress", percent = percent % 99 + 1);
                 var response = await reporter.PostAsync(planId, 11, body, ProgressReportRequests.NewKey());
@@ -49,7 +52,7 @@ public sealed class PreparedStatementTests(PlanApiFactory api) : IClassFixture<P
         };
 
         using var log = new CommandLog(api.Database);
-        foreach (var (name, send) in requests)
+        foreach (var (name, readsStore, send) in requests)
         {
             for (var i = 0; i < WarmUp; i++) await send();
             log.Clear();
@@ -57,7 +60,7 @@ public sealed class PreparedStatementTests(PlanApiFactory api) : IClassFixture<P
             // Npgsql prepares a statement on its fifth use on a connection; a connection the pool opened meanwhile
             // (for a background check, say) starts afresh, so only statements that connection had run before count.
             var due = log.Take().Where(c => c.EarlierUses >= AutoPrepareMinUsages - 1).ToList();
-            Assert.True(due.Count >= Measured, $"{name}: too few statements ran on warmed-up connections ({due.Count})");
+            Assert.True(!readsStore || due.Count >= Measured, $"{name}: too few statements ran on warmed-up connections ({due.Count} of {log.Take().Count})");
             var unprepared = due.Where(c => !c.Prepared).Select(c => c.Sql).Distinct().ToList();
             Assert.True(unprepared.Count == 0, $"{name} sent {unprepared.Count} statement(s) unprepared:\n{string.Join("\n---\n", unprepared)}");
         }

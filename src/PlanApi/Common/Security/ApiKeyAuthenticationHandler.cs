@@ -10,7 +10,7 @@ namespace PlanApi.Common.Security;
 
 /// <summary>Authenticates <c>X-Api-Key</c> by the hash of the key. The key itself is never logged.</summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, PlanDbContext db, TimeProvider clock)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, PlanDbContext db, CredentialCache credentials, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -24,10 +24,7 @@ public sealed class ApiKeyAuthenticationHandler(
         if (key.Length is < 10 or > 200 || !key.StartsWith(ApiKey.Prefix, StringComparison.Ordinal))
             return AuthenticateResult.Fail("Malformed API key.");
         var hash = ApiKey.Hash(key);
-        var found = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.KeyHash == hash && k.RevokedAt == null)
-            .Select(k => new { k.Id, k.ClientName, k.Role, k.AgencyId, AgencyCode = k.Agency != null ? k.Agency.Code : null, AgencyEnded = k.Agency != null ? k.Agency.ValidUntil : null })
-            .SingleOrDefaultAsync(Context.RequestAborted);
+        var found = await credentials.FindAsync(db, hash, Context.RequestAborted);
         if (found is null) return AuthenticateResult.Fail("Unknown or revoked API key.");
         if (found.AgencyEnded is { } ended && ended < PlanCalendar.Today(clock))
             return AuthenticateResult.Fail(new EndedAgencyCredentialException(await AgencyLineage.EndedMessageAsync(db, found.AgencyId!.Value, Context.RequestAborted)));

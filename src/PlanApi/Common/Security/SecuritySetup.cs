@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
+using PlanApi.Data;
 using PlanApi.Domain;
 
 namespace PlanApi.Common.Security;
@@ -18,6 +19,8 @@ public static class SecuritySetup
     public static IServiceCollection AddPlanApiSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         var jwt = configuration.GetSection(JwtSettings.Section).Get<JwtSettings>() ?? new JwtSettings();
+        services.AddSingleton<CredentialCache>();
+        services.AddSingleton<IStoreChangeObserver>(sp => sp.GetRequiredService<CredentialCache>());
         services.AddOptions<JwtSettings>().BindConfiguration(JwtSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, "X-Api-Key or Bearer token", o => o.ForwardDefaultSelector = context =>

@@ -21,7 +21,7 @@ public sealed class WriteLog(PlanDbContext db, WritableResources resources, Time
     private readonly List<ResourceChange> _changes = [];
     private object? _before;
 
-    /// <summary>The resources whose feed entries this write added (what the read models drop once it commits).</summary>
+    /// <summary>The resources this write changed (its feed entries, or the audited-only resource): what the read models drop once it commits.</summary>
     public IReadOnlyCollection<ResourceChange> Changes => _changes;
 
     /// <summary>The command's target as it was before the write (as a GET showed it), or null when it did not exist.</summary>
@@ -46,7 +46,11 @@ public sealed class WriteLog(PlanDbContext db, WritableResources resources, Time
 
         var now = clock.GetUtcNow();
         db.AuditEntries.Add(Audit(resource, key, target.Action, _before, after, now));
-        if (!resource.InChangeFeed) return;
+        if (!resource.InChangeFeed)
+        {
+            _changes.Add(new ResourceChange(resource.Type, key));
+            return;
+        }
         var shown = after ?? _before;
         Add(Change(resource, key, target.Action, after, now, shown is null || await resource.IsPublicAsync(db, shown, ct)));
         foreach (var related in shown is null ? [] : resource.AlsoChanged(shown, target.Action))

@@ -39,13 +39,11 @@ internal sealed class ListAgencyItemsValidator : AbstractValidator<ListAgencyIte
     }
 }
 
-internal sealed class ListAgencyItemsHandler(PlanDbContext db, ItemViews views, TimeProvider clock) : IQueryHandler<ListAgencyItemsQuery, Page<PlanItemDto>>
+internal sealed class ListAgencyItemsHandler(PlanDbContext db, AgencyDirectory agencies, ItemViews views, TimeProvider clock) : IQueryHandler<ListAgencyItemsQuery, Page<PlanItemDto>>
 {
     public async ValueTask<Page<PlanItemDto>> Handle(ListAgencyItemsQuery query, CancellationToken ct)
     {
-        var agency = await db.Agencies.Where(a => a.Code == query.Code)
-            .Select(a => new { a.Id, Inherits = a.Predecessors.Any() }).SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException("Agency", query.Code);
+        var agency = await agencies.FindAsync(db, query.Code, ct) ?? throw new NotFoundException("Agency", query.Code);
         var predecessors = agency.Inherits ? await AgencyLineage.PredecessorsAsync(db, agency.Id, ct) : [];
         var today = PlanCalendar.Today(clock);
         // The agency's involvements in page order (their index: agency, draft or not, due end, plan, ordinal): a page

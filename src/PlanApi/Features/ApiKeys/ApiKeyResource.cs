@@ -7,7 +7,7 @@ namespace PlanApi.Features.ApiKeys;
 /// <summary>API keys in the audit trail only (the feed does not publish them); an issued key's secret never reaches it.</summary>
 internal sealed class ApiKeyResource : WritableResource<ApiKeyDto>
 {
-    public const string TypeName = "api_key";
+    public const string TypeName = StoreChanges.ApiKeyType;
 
     public override string Type => TypeName;
 

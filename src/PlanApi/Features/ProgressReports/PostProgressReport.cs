@@ -65,7 +65,7 @@ internal sealed class PostProgressReportValidator : AbstractValidator<PostProgre
 /// lock is read first, and the answers (the report, and the item for the change feed) are built from what is in
 /// memory: from the lock to the commit the write sends one batch of its own statements and the commit.
 /// </remarks>
-internal sealed class PostProgressReportHandler(PlanDbContext db, TimeProvider clock, WriteLog log)
+internal sealed class PostProgressReportHandler(PlanDbContext db, AgencyDirectory agencies, TimeProvider clock, WriteLog log)
     : ICommandHandler<PostProgressReportCommand, ProgressReportDto>
 {
     private static readonly Func<ProgressReport, ProgressReportDto> ReportAsShown = ProgressReportDto.Projection.Compile();
@@ -77,11 +77,11 @@ internal sealed class PostProgressReportHandler(PlanDbContext db, TimeProvider c
         if (command.CallerAgencyCode is { } own && body.ReportingAgencyCode is { } named && named != own)
             throw new ForbiddenException($"This credential reports for '{own}', not for '{named}'.");
         var agencyCode = command.CallerAgencyCode ?? body.ReportingAgencyCode!;
-        var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Code == agencyCode, ct)
+        var reporting = await agencies.FindAsync(db, agencyCode, ct)
             ?? throw new UnprocessableException($"Agency '{agencyCode}' does not exist.", "reportingAgencyCode");
         var today = PlanCalendar.Today(clock);
-        if (agency.ValidUntil is { } ended && ended < today)
-            throw new UnprocessableException(await AgencyLineage.EndedMessageAsync(db, agency.Id, ct), "reportingAgencyCode");
+        if (reporting.ValidUntil is { } ended && ended < today)
+            throw new UnprocessableException(await AgencyLineage.EndedMessageAsync(db, reporting.Id, ct), "reportingAgencyCode");
 
         // Lock the item, with what the item's answer shows (its plan's number, its agencies' names).
         var item = await db.PlanItems
@@ -89,6 +89,8 @@ internal sealed class PostProgressReportHandler(PlanDbContext db, TimeProvider c
             .Include(i => i.Plan).Include(i => i.LeadAgency).Include(i => i.Coordinators).ThenInclude(c => c.Agency)
             .SingleOrDefaultAsync(ct)
             ?? throw await PlanItemErrors.NotFoundAsync(db, command.PlanId, command.Ordinal, ct);
+        // The reporting agency as the item's answer already tracks it (it leads or co-operates), else as a reference.
+        var agency = db.Agencies.Local.FirstOrDefault(a => a.Id == reporting.Id) ?? db.Agencies.Attach(reporting.AsUntrackedEntity()).Entity;
         if (item.Plan!.Lifecycle != PlanLifecycle.Published)
             throw new UnprocessableException(
                 $"Progress is reported on published plans; this plan is {EnumNames<PlanLifecycle>.ToName(item.Plan.Lifecycle)}.", "planId");

@@ -87,6 +87,28 @@ public sealed class ApiKeyTests(PlanApiFactory api) : IClassFixture<PlanApiFacto
     }
 
     [Fact]
+    public async Task A_key_revoked_by_another_instance_stops_working_here_one_monitor_interval_later()
+    {
+        var (issued, _) = await IssueAsync(KeyBody("QLVB (phiên bản khác thu hồi)", "admin"));
+        var holder = api.WithKey(issued.Str("key"));
+        await api.CheckStoreVersionAsync();
+        await holder.GetJsonAsync($"{ApiKeysPath}?limit=1");
+
+        // Another instance's revocation, straight into PostgreSQL: this instance learns of it from the store's version.
+        await using (var db = api.NewDbContext())
+        {
+            var id = Guid.Parse(issued.Str("id"));
+            await db.ApiKeys.Where(k => k.Id == id).ExecuteUpdateAsync(k => k.SetProperty(x => x.RevokedAt, DateTimeOffset.UtcNow));
+        }
+        // No time has passed on the clock: the key is still the one kept in memory (what makes the refusal below the
+        // monitor's doing).
+        await holder.GetJsonAsync($"{ApiKeysPath}?limit=1");
+
+        await api.CheckStoreVersionAsync();
+        await (await holder.GetAsync(ApiKeysPath)).AssertUnauthorizedAsync();
+    }
+
+    [Fact]
     public async Task Reporter_key_issued_over_HTTP_reports_for_its_agency_only()
     {
         var (issued, _) = await IssueAsync(KeyBody("Phần mềm QLVB Sở GD&ĐT", "reporter", Education));
