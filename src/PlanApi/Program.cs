@@ -8,6 +8,7 @@ using PlanApi.Common.Security;
 using PlanApi.Common.Writes;
 using PlanApi.Data;
 using PlanApi.Features.Exports;
+using PlanApi.Features.Webhooks;
 
 // The container's health check: one request to the running API, before any host is built.
 if (HealthProbe.IsCommand(args)) return await HealthProbe.RunAsync(args);
@@ -28,6 +29,7 @@ builder.Services.AddPlanApiOpenApi();
 builder.Services.AddPlanApiExports();
 builder.Services.AddPlanApiSecurity(builder.Configuration);
 builder.Services.AddPlanApiHardening(builder.Configuration);
+builder.Services.AddPlanApiWebhooks();
 
 var app = builder.Build();
 
