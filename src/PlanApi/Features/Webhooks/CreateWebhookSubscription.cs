@@ -112,7 +112,9 @@ internal static class WebhookSubscriptionWrites
     /// <summary>The subscription for a write, if the caller may manage it (a reporter: its agency's only); else 404.</summary>
     public static async Task<WebhookSubscription> LoadAsync(PlanDbContext db, Guid id, string? callerAgencyCode, CancellationToken ct)
     {
-        var subscription = await db.Set<WebhookSubscription>().SingleOrDefaultAsync(s => s.Id == id, ct);
+        // Locked: writes to one subscription (and the dispatcher's bookkeeping) take turns instead of failing on its row version.
+        var subscription = await db.Set<WebhookSubscription>()
+            .FromSql($"SELECT *, xmin FROM webhook_subscriptions WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(ct);
         if (subscription is null || !await WebhookAccess.MayManageAsync(db, subscription.OwnerAgencyId, callerAgencyCode, ct))
             throw new NotFoundException("Webhook subscription", id.ToString());
         return subscription;

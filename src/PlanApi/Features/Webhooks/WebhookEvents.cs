@@ -99,85 +99,85 @@ internal static class WebhookEvents
         switch (change.ResourceType)
         {
             case PlanResource.TypeName when change.Action == Common.Writes.AuditActions.Update && Guid.TryParse(change.ResourceKey, out var planId):
-            {
-                if (subscription.PlanId is { } only && only != planId) break;
-                var before = Field(change.Before, "lifecycle");
-                var after = Field(change.After, "lifecycle");
-                var type = after == "published" && before != "published" ? WebhookEventTypes.PlanPublished
-                    : after == "closed" && before != "closed" ? WebhookEventTypes.PlanClosed
-                    : null;
-                if (type is null) break;
-                List<int> ordinals = watch is null ? [] : await db.PlanItemAgencies.Where(a => a.PlanId == planId && watch.Ids.Contains(a.AgencyId))
-                    .Select(a => a.Ordinal).Distinct().OrderBy(o => o).ToListAsync(ct);
-                if (watch is not null && ordinals.Count == 0) break;
-                var plan = await GetPlanHandler.FindAsync(db, planId, includeDrafts: true, ct);
-                events.Add((type, Data(change, plan, watch)));
-                // A plan published is work assigned: its items reach the agencies they name now.
-                if (type == WebhookEventTypes.PlanPublished)
                 {
-                    foreach (var ordinal in ordinals)
+                    if (subscription.PlanId is { } only && only != planId) break;
+                    var before = Field(change.Before, "lifecycle");
+                    var after = Field(change.After, "lifecycle");
+                    var type = after == "published" && before != "published" ? WebhookEventTypes.PlanPublished
+                        : after == "closed" && before != "closed" ? WebhookEventTypes.PlanClosed
+                        : null;
+                    if (type is null) break;
+                    List<int> ordinals = watch is null ? [] : await db.PlanItemAgencies.Where(a => a.PlanId == planId && watch.Ids.Contains(a.AgencyId))
+                        .Select(a => a.Ordinal).Distinct().OrderBy(o => o).ToListAsync(ct);
+                    if (watch is not null && ordinals.Count == 0) break;
+                    var plan = await GetPlanHandler.FindAsync(db, planId, includeDrafts: true, ct);
+                    events.Add((type, Data(change, plan, watch)));
+                    // A plan published is work assigned: its items reach the agencies they name now.
+                    if (type == WebhookEventTypes.PlanPublished)
                     {
-                        var item = await GetPlanItemHandler.FindAsync(db, clock, planId, ordinal, includeDrafts: true, ct);
-                        if (item is not null)
-                            events.Add((WebhookEventTypes.PlanItemAssigned, new WebhookEventData(
-                                Links.Item(planId, ordinal), ETagOf(item), item, change.Sequence, watch!.Code)));
+                        foreach (var ordinal in ordinals)
+                        {
+                            var item = await GetPlanItemHandler.FindAsync(db, clock, planId, ordinal, includeDrafts: true, ct);
+                            if (item is not null)
+                                events.Add((WebhookEventTypes.PlanItemAssigned, new WebhookEventData(
+                                    Links.Item(planId, ordinal), ETagOf(item), item, change.Sequence, watch!.Code)));
+                        }
                     }
+                    break;
                 }
-                break;
-            }
             case PlanItemResource.TypeName when change.ResourceKey.Split('/') is [var p, var o] && Guid.TryParse(p, out var itemPlanId)
                 && int.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out var itemOrdinal):
-            {
-                if (subscription.PlanId is { } only && only != itemPlanId) break;
-                var item = change.Action == Common.Writes.AuditActions.Delete
-                    ? null : await GetPlanItemHandler.FindAsync(db, clock, itemPlanId, itemOrdinal, includeDrafts: true, ct);
-                var data = Data(change, item, watch);
-                if (watch is null)
                 {
-                    events.Add((change.Action switch
+                    if (subscription.PlanId is { } only && only != itemPlanId) break;
+                    var item = change.Action == Common.Writes.AuditActions.Delete
+                        ? null : await GetPlanItemHandler.FindAsync(db, clock, itemPlanId, itemOrdinal, includeDrafts: true, ct);
+                    var data = Data(change, item, watch);
+                    if (watch is null)
                     {
-                        Common.Writes.AuditActions.Create => WebhookEventTypes.PlanItemCreated,
-                        Common.Writes.AuditActions.Delete => WebhookEventTypes.PlanItemDeleted,
-                        _ => WebhookEventTypes.PlanItemUpdated,
-                    }, data));
+                        events.Add((change.Action switch
+                        {
+                            Common.Writes.AuditActions.Create => WebhookEventTypes.PlanItemCreated,
+                            Common.Writes.AuditActions.Delete => WebhookEventTypes.PlanItemDeleted,
+                            _ => WebhookEventTypes.PlanItemUpdated,
+                        }, data));
+                        break;
+                    }
+                    var wasNamed = AgenciesOf(change.Before)?.Overlaps(watch.Codes);
+                    var isNamed = AgenciesOf(change.After)?.Overlaps(watch.Codes);
+                    var involvedNow = item is not null && await db.PlanItemAgencies.AnyAsync(
+                        a => a.PlanId == itemPlanId && a.Ordinal == itemOrdinal && watch.Ids.Contains(a.AgencyId), ct);
+                    switch (change.Action)
+                    {
+                        case Common.Writes.AuditActions.Create when isNamed ?? involvedNow:
+                            events.Add((WebhookEventTypes.PlanItemCreated, data));
+                            events.Add((WebhookEventTypes.PlanItemAssigned, data));
+                            break;
+                        case Common.Writes.AuditActions.Delete when wasNamed == true:
+                            events.Add((WebhookEventTypes.PlanItemDeleted, data));
+                            events.Add((WebhookEventTypes.PlanItemUnassigned, data));
+                            break;
+                        case Common.Writes.AuditActions.Update when isNamed == true && wasNamed == false:
+                            events.Add((WebhookEventTypes.PlanItemAssigned, data));
+                            break;
+                        case Common.Writes.AuditActions.Update when wasNamed == true && isNamed == false:
+                            events.Add((WebhookEventTypes.PlanItemUnassigned, data));
+                            break;
+                        case Common.Writes.AuditActions.Update when isNamed == true || involvedNow:
+                            events.Add((WebhookEventTypes.PlanItemUpdated, data));
+                            break;
+                    }
                     break;
                 }
-                var wasNamed = AgenciesOf(change.Before)?.Overlaps(watch.Codes);
-                var isNamed = AgenciesOf(change.After)?.Overlaps(watch.Codes);
-                var involvedNow = item is not null && await db.PlanItemAgencies.AnyAsync(
-                    a => a.PlanId == itemPlanId && a.Ordinal == itemOrdinal && watch.Ids.Contains(a.AgencyId), ct);
-                switch (change.Action)
-                {
-                    case Common.Writes.AuditActions.Create when isNamed ?? involvedNow:
-                        events.Add((WebhookEventTypes.PlanItemCreated, data));
-                        events.Add((WebhookEventTypes.PlanItemAssigned, data));
-                        break;
-                    case Common.Writes.AuditActions.Delete when wasNamed == true:
-                        events.Add((WebhookEventTypes.PlanItemDeleted, data));
-                        events.Add((WebhookEventTypes.PlanItemUnassigned, data));
-                        break;
-                    case Common.Writes.AuditActions.Update when isNamed == true && wasNamed == false:
-                        events.Add((WebhookEventTypes.PlanItemAssigned, data));
-                        break;
-                    case Common.Writes.AuditActions.Update when wasNamed == true && isNamed == false:
-                        events.Add((WebhookEventTypes.PlanItemUnassigned, data));
-                        break;
-                    case Common.Writes.AuditActions.Update when isNamed == true || involvedNow:
-                        events.Add((WebhookEventTypes.PlanItemUpdated, data));
-                        break;
-                }
-                break;
-            }
             case ProgressReportResource.TypeName when change.Action == Common.Writes.AuditActions.Create && Guid.TryParse(change.ResourceKey, out var reportId):
-            {
-                var report = await GetProgressReportHandler.FindAsync(db, reportId, ct);
-                if (report is null || (subscription.PlanId is { } only && only != report.PlanId)) break;
-                if (watch is not null && !watch.Codes.Contains(report.ReportingAgency.Code) && !await db.PlanItemAgencies.AnyAsync(
-                        a => a.PlanId == report.PlanId && a.Ordinal == report.Ordinal && watch.Ids.Contains(a.AgencyId), ct))
+                {
+                    var report = await GetProgressReportHandler.FindAsync(db, reportId, ct);
+                    if (report is null || (subscription.PlanId is { } only && only != report.PlanId)) break;
+                    if (watch is not null && !watch.Codes.Contains(report.ReportingAgency.Code) && !await db.PlanItemAgencies.AnyAsync(
+                            a => a.PlanId == report.PlanId && a.Ordinal == report.Ordinal && watch.Ids.Contains(a.AgencyId), ct))
+                        break;
+                    events.Add((WebhookEventTypes.ProgressReportCreated, Data(change, report, watch)));
                     break;
-                events.Add((WebhookEventTypes.ProgressReportCreated, Data(change, report, watch)));
-                break;
-            }
+                }
         }
         return events.Where(e => WebhookEventTypes.Wants(subscription, e.Type))
             .Select(e => new WebhookEvent(EventId($"{change.Sequence}|{e.Type}|{e.Data.Link}|{e.Data.Agency}"), e.Type, change.OccurredAt, e.Data))

@@ -8,7 +8,7 @@ namespace PlanApi.Features.Webhooks;
 internal sealed class WebhookExamples : IContractExamples
 {
     private static readonly WebhookSubscriptionFields Fields = new(
-        "https://qlvb.sogddt.cantho.gov.vn/hooks/planapi", "Phần mềm QLVB Sở GD&ĐT",
+        "https://203.0.113.10/hooks/planapi", "Phần mềm QLVB Sở GD&ĐT",
         [WebhookEventTypes.PlanItemAssigned, WebhookEventTypes.PlanItemDueSoon, WebhookEventTypes.PlanItemOverdue], null, "so-gddt-can-tho");
 
     private static readonly WebhookSubscriptionDto Subscription = new(

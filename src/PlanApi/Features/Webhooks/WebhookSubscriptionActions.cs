@@ -99,7 +99,7 @@ public sealed record ReplayWebhookEventsCommand(Guid Id, long From, string? Call
 
 internal sealed class ReplayWebhookEventsValidator : AbstractValidator<ReplayWebhookEventsCommand>
 {
-    public ReplayWebhookEventsValidator() => RuleFor(c => c.From).GreaterThan(0).OverridePropertyName("from");
+    public ReplayWebhookEventsValidator() => RuleFor(c => c.From).GreaterThanOrEqualTo(0).OverridePropertyName("from");
 }
 
 internal sealed class ReplayWebhookEventsHandler(PlanDbContext db, TimeProvider clock) : ICommandHandler<ReplayWebhookEventsCommand, WebhookSubscriptionDto>

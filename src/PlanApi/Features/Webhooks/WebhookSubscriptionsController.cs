@@ -13,8 +13,6 @@ namespace PlanApi.Features.Webhooks;
 [Route("api/v{version:apiVersion}/webhook-subscriptions")]
 [Tags("Webhooks")]
 [Authorize(Policy = Policies.Reporter)]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
 public sealed class WebhookSubscriptionsController(ISender sender) : ApiControllerBase
 {
     private string? CallerAgency => User.IsAdmin() ? null : User.AgencyCode();
@@ -30,6 +28,7 @@ public sealed class WebhookSubscriptionsController(ISender sender) : ApiControll
         (await sender.Send(new ListWebhookSubscriptionsQuery(CallerAgency, limit, offset), ct)).WithLinks(Request);
 
     /// <summary>Get a webhook subscription</summary>
+    /// <remarks>Its endpoint, filters, state and cursor; never its secret.</remarks>
     /// <param name="id">The subscription's id.</param>
     /// <response code="200">The subscription (never its secret).</response>
     /// <response code="404">No subscription with this id is yours to see.</response>
@@ -173,7 +172,7 @@ public sealed class WebhookSubscriptionsController(ISender sender) : ApiControll
     /// <c>/changes</c>, or an event's <c>data.sequence</c>) are derived and sent again, with their original webhook-ids.
     /// </remarks>
     /// <param name="id">The subscription's id.</param>
-    /// <param name="from">The first change-feed position to replay; at most the cursor plus one.</param>
+    /// <param name="from">The first change-feed position to replay (0: from the feed's start); at most the cursor plus one.</param>
     /// <response code="202">The cursor moved; the events follow.</response>
     /// <response code="404">No subscription with this id is yours.</response>
     /// <response code="422">from is past the cursor.</response>

@@ -55,7 +55,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             if (answer == 500) receiver.FailNext--;
             receiver.Requests.Enqueue(new Received(
                 context.Request.Headers["webhook-id"].ToString(),
-                long.Parse(context.Request.Headers["webhook-timestamp"].ToString(), CultureInfo.InvariantCulture),
+                long.TryParse(context.Request.Headers["webhook-timestamp"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : 0,
                 context.Request.Headers["webhook-signature"].ToString(), body, answer));
             context.Response.StatusCode = answer;
         });
