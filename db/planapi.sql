@@ -1386,6 +1386,160 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203195440_Webhooks') THEN
+    CREATE TABLE webhook_subscriptions (
+        id uuid NOT NULL,
+        url character varying(2000) NOT NULL,
+        description character varying(500),
+        event_types text[] NOT NULL,
+        plan_id uuid,
+        agency_id uuid,
+        owner_agency_id uuid,
+        secret character varying(128) NOT NULL,
+        previous_secret character varying(128),
+        previous_secret_expires_at timestamp with time zone,
+        state character varying(16) NOT NULL,
+        last_error character varying(500),
+        cursor bigint NOT NULL,
+        reminders_from date NOT NULL,
+        reminders_checked_at timestamp with time zone,
+        next_attempt_at timestamp with time zone NOT NULL,
+        lease_until timestamp with time zone,
+        created_at timestamp with time zone NOT NULL,
+        updated_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_webhook_subscriptions PRIMARY KEY (id),
+        CONSTRAINT fk_webhook_subscriptions_agencies_agency_id FOREIGN KEY (agency_id) REFERENCES agencies (id) ON DELETE RESTRICT,
+        CONSTRAINT fk_webhook_subscriptions_agencies_owner_agency_id FOREIGN KEY (owner_agency_id) REFERENCES agencies (id) ON DELETE RESTRICT,
+        CONSTRAINT fk_webhook_subscriptions_plans_plan_id FOREIGN KEY (plan_id) REFERENCES plans (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203195440_Webhooks') THEN
+    CREATE TABLE webhook_attempts (
+        id bigint GENERATED ALWAYS AS IDENTITY,
+        subscription_id uuid NOT NULL,
+        event_id character varying(64) NOT NULL,
+        event_type character varying(32) NOT NULL,
+        attempt integer NOT NULL,
+        attempted_at timestamp with time zone NOT NULL,
+        status_code integer,
+        latency_ms integer NOT NULL,
+        succeeded boolean NOT NULL,
+        error character varying(500),
+        CONSTRAINT pk_webhook_attempts PRIMARY KEY (id),
+        CONSTRAINT fk_webhook_attempts_webhook_subscription_subscription_id FOREIGN KEY (subscription_id) REFERENCES webhook_subscriptions (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203195440_Webhooks') THEN
+    CREATE TABLE webhook_messages (
+        position bigint GENERATED ALWAYS AS IDENTITY,
+        subscription_id uuid NOT NULL,
+        event_id character varying(64) NOT NULL,
+        event_type character varying(32) NOT NULL,
+        sequence bigint,
+        body text NOT NULL,
+        created_at timestamp with time zone NOT NULL,
+        first_attempt_at timestamp with time zone,
+        attempts integer NOT NULL,
+        delivered_at timestamp with time zone,
+        CONSTRAINT pk_webhook_messages PRIMARY KEY (position),
+        CONSTRAINT fk_webhook_messages_webhook_subscription_subscription_id FOREIGN KEY (subscription_id) REFERENCES webhook_subscriptions (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203195440_Webhooks') THEN
+    CREATE TABLE webhook_reminders (
+        subscription_id uuid NOT NULL,
+        plan_item_id uuid NOT NULL,
+        due date NOT NULL,
+        kind character varying(32) NOT NULL,
+        created_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_webhook_reminders PRIMARY KEY (subscription_id, plan_item_id, due, kind),
+        CONSTRAINT fk_webhook_reminders_plan_items_plan_item_id FOREIGN KEY (plan_item_id) REFERENCES plan_items (id) ON DELETE CASCADE,
+        CONSTRAINT fk_webhook_reminders_webhook_subscription_subscription_id FOREIGN KEY (subscription_id) REFERENCES webhook_subscriptions (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203195440_Webhooks') THEN
+    CREATE INDEX ix_webhook_attempts_subscription_id_id ON webhook_attempts (subscription_id, id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203195440_Webhooks') THEN
+    CREATE INDEX ix_webhook_messages_subscription_id_event_id ON webhook_messages (subscription_id, event_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203195440_Webhooks') THEN
+    CREATE INDEX ix_webhook_messages_subscription_id_position ON webhook_messages (subscription_id, position) WHERE delivered_at IS NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203195440_Webhooks') THEN
+    CREATE INDEX ix_webhook_reminders_plan_item_id ON webhook_reminders (plan_item_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203195440_Webhooks') THEN
+    CREATE INDEX ix_webhook_subscriptions_agency_id ON webhook_subscriptions (agency_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203195440_Webhooks') THEN
+    CREATE INDEX ix_webhook_subscriptions_owner_agency_id ON webhook_subscriptions (owner_agency_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203195440_Webhooks') THEN
+    CREATE INDEX ix_webhook_subscriptions_plan_id ON webhook_subscriptions (plan_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203195440_Webhooks') THEN
+    CREATE INDEX ix_webhook_subscriptions_state_next_attempt_at ON webhook_subscriptions (state, next_attempt_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203195440_Webhooks') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261203195440_Webhooks', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
     IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203201054_IdempotencyClaimInOneRoundTrip') THEN
     -- Takes the lock of one client's (scope) Idempotency-Key and then reads what is stored under it, in one round trip:
     -- the stored record when an earlier request with the key committed, no row otherwise. The read is a statement of its

@@ -10,6 +10,7 @@ using PlanApi.Data;
 using PlanApi.Features.Agencies;
 using PlanApi.Features.Exports;
 using PlanApi.Features.Items;
+using PlanApi.Features.Webhooks;
 
 // The container's health check: one request to the running API, before any host is built.
 if (HealthProbe.IsCommand(args)) return await HealthProbe.RunAsync(args);
@@ -32,6 +33,7 @@ builder.Services.AddPlanApiOpenApi();
 builder.Services.AddPlanApiExports();
 builder.Services.AddPlanApiSecurity(builder.Configuration);
 builder.Services.AddPlanApiHardening(builder.Configuration);
+builder.Services.AddPlanApiWebhooks();
 
 var app = builder.Build();
 

@@ -15,7 +15,8 @@ namespace PlanApi.Common;
 /// writes in the value this process runs with, so what a client reads is what the server does.
 /// </summary>
 public sealed partial class PublishedNumbers(
-    IOptions<DatabaseOptions> database, IOptions<RequestLimitsOptions> limits, IdempotencyOptions idempotency)
+    IOptions<DatabaseOptions> database, IOptions<RequestLimitsOptions> limits, IdempotencyOptions idempotency,
+    IOptions<Features.Webhooks.WebhookOptions> webhooks)
 {
     public IReadOnlyDictionary<string, string> Values { get; } = new Dictionary<string, string>
     {
@@ -26,6 +27,12 @@ public sealed partial class PublishedNumbers(
         ["Limits:Burst"] = limits.Value.Burst.ToString(CultureInfo.InvariantCulture),
         ["Idempotency:Retention"] = Duration(idempotency.Retention),
         ["Idempotency:MaxKeyLength"] = IdempotencyMiddleware.MaxKeyLength.ToString(CultureInfo.InvariantCulture),
+        ["Webhooks:Timeout"] = Duration(webhooks.Value.Timeout),
+        ["Webhooks:FirstRetryDelay"] = Duration(webhooks.Value.FirstRetryDelay),
+        ["Webhooks:MaxRetryDelay"] = Duration(webhooks.Value.MaxRetryDelay),
+        ["Webhooks:RetryFor"] = Duration(webhooks.Value.RetryFor),
+        ["Webhooks:SecretGracePeriod"] = Duration(webhooks.Value.SecretGracePeriod),
+        ["Webhooks:DueSoonDays"] = webhooks.Value.DueSoonDays.ToString(CultureInfo.InvariantCulture),
     };
 
     /// <summary>"1 MiB", "512 KiB", "1500 bytes".</summary>

@@ -24,6 +24,7 @@ public sealed partial class PublishedNumbersTests(PlanApiFactory api) : IClassFi
         (IdempotencyOptions.Section, new IdempotencyOptions()),
         (JwtSettings.Section, new JwtSettings()),
         (ConditionalGetOptions.Section, new ConditionalGetOptions()),
+        (PlanApi.Features.Webhooks.WebhookOptions.Section, new PlanApi.Features.Webhooks.WebhookOptions()),
     ];
 
     [Fact]
@@ -38,6 +39,9 @@ public sealed partial class PublishedNumbersTests(PlanApiFactory api) : IClassFi
             contract, StringComparison.Ordinal);
         Assert.Contains($"kept for {PublishedNumbers.Duration(new IdempotencyOptions().Retention)}", contract, StringComparison.Ordinal);
         Assert.Contains($"up to {IdempotencyMiddleware.MaxKeyLength} visible ASCII characters", contract, StringComparison.Ordinal);
+        var webhooks = new PlanApi.Features.Webhooks.WebhookOptions();
+        Assert.Contains($"{PublishedNumbers.Duration(webhooks.RetryFor)}, then the subscription is marked failing", contract, StringComparison.Ordinal);
+        Assert.Contains($"For {PublishedNumbers.Duration(webhooks.SecretGracePeriod)} deliveries carry two signatures", contract, StringComparison.Ordinal);
 
         // The served document is filled from the running configuration, not from the committed text.
         var served = await api.CreateClient().GetStringAsync("/openapi/v1.json");
@@ -78,6 +82,8 @@ public sealed partial class PublishedNumbersTests(PlanApiFactory api) : IClassFi
     [InlineData("Idempotency:Retention", "00:00:01", "Retention")]
     [InlineData("Auth:Jwt:SigningKey", "too-short", "at least 32 bytes")]
     [InlineData("ConditionalGet:Capacity", "0", "Capacity")]
+    [InlineData("Webhooks:DueSoonDays", "0", "DueSoonDays")]
+    [InlineData("Webhooks:MaxRetryDelay", "00:00:02", "MaxRetryDelay must not be shorter")]
     [InlineData("ConditionalGet:AnswerCapacity", "-1", "AnswerCapacity")]
     [InlineData("ConditionalGet:StoreCheckInterval", "00:00:00", "StoreCheckInterval")]
     [InlineData("ConditionalGet:StoreCheckMaxAge", "00:00:00.100", "StoreCheckMaxAge must be longer than StoreCheckInterval")]

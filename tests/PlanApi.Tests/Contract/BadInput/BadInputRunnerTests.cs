@@ -178,7 +178,24 @@ public sealed class BadInputRunnerTests(PlanApiFactory api, ITestOutputHelper ou
             item["ordinal"] = ordinal;
             await CreateAsync(admin, $"/api/v1/plans/{planId}/items", item);
             var key = await CreateAsync(admin, "/api/v1/api-keys", Example("POST", "/api/v1/api-keys"));
-            return new Deletables(draft["id"]!.GetValue<string>(), ordinal, key["id"]!.GetValue<string>());
+            var subscription = await CreateAsync(admin, "/api/v1/webhook-subscriptions", Example("POST", "/api/v1/webhook-subscriptions"));
+            return new Deletables(draft["id"]!.GetValue<string>(), ordinal, key["id"]!.GetValue<string>(),
+                subscription["subscription"]!["id"]!.GetValue<string>());
+        }
+
+        // A subscription that was sent the event the redelivery example names.
+        async Task<string> WebhookWithEventAsync()
+        {
+            var id = Guid.Parse((await CreateAsync(admin, "/api/v1/webhook-subscriptions", Example("POST", "/api/v1/webhook-subscriptions")))["subscription"]!["id"]!.GetValue<string>());
+            var eventId = Example("POST", "/api/v1/webhook-subscriptions/{id}/redeliver")["eventId"]!.GetValue<string>();
+            await using var db = api.NewDbContext();
+            db.Set<PlanApi.Domain.WebhookMessage>().Add(new PlanApi.Domain.WebhookMessage
+            {
+                SubscriptionId = id, EventId = eventId, EventType = "plan_item.due_soon", Body = "{}", CreatedAt = api.Clock.GetUtcNow(),
+                DeliveredAt = api.Clock.GetUtcNow(),
+            });
+            await db.SaveChangesAsync();
+            return id.ToString();
         }
 
         var revoked = await CreateAsync(admin, "/api/v1/api-keys", Example("POST", "/api/v1/api-keys"));
@@ -187,7 +204,9 @@ public sealed class BadInputRunnerTests(PlanApiFactory api, ITestOutputHelper ou
 
         return new SeededData(
             planId, ItemOrdinal: 6, reportedOrdinal, AgencyCode: "so-gddt-can-tho", GroupingCode: "cum-5-thanh-pho-truc-thuoc-trung-uong-2023",
-            ReportId: report["id"]!.GetValue<string>(), MutationTargets: await DeletablesAsync(9000), BaselineTargets: await DeletablesAsync(9001),
+            ReportId: report["id"]!.GetValue<string>(),
+            WebhookSubscriptionId: await WebhookWithEventAsync(),
+            MutationTargets: await DeletablesAsync(9000), BaselineTargets: await DeletablesAsync(9001),
             RevokedKey: revoked["key"]!.GetValue<string>(), AdminKey: api.AdminKey);
     }
 

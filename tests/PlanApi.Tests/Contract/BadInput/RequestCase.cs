@@ -30,8 +30,8 @@ public sealed class RequestCase
 /// <param name="MutationTargets">What the variants of a DELETE address (any of them may delete it).</param>
 /// <param name="BaselineTargets">What the valid DELETE deletes: addressed by nothing else, so that it must answer 204.</param>
 public sealed record SeededData(
-    string PlanId, int ItemOrdinal, int ReportedOrdinal, string AgencyCode, string GroupingCode, string ReportId,
+    string PlanId, int ItemOrdinal, int ReportedOrdinal, string AgencyCode, string GroupingCode, string ReportId, string WebhookSubscriptionId,
     Deletables MutationTargets, Deletables BaselineTargets, string RevokedKey, string AdminKey);
 
-/// <summary>A draft plan, an item without reports in the seeded plan and an API key: things a DELETE may remove.</summary>
-public sealed record Deletables(string DraftPlanId, int ItemOrdinal, string KeyId);
+/// <summary>A draft plan, an item without reports in the seeded plan, an API key and a webhook subscription: things a DELETE may remove.</summary>
+public sealed record Deletables(string DraftPlanId, int ItemOrdinal, string KeyId, string WebhookSubscriptionId);

@@ -64,6 +64,8 @@ public sealed partial class RequestMutations(ContractModel contract, SeededData 
             "planId" => deletes && op.Path.EndsWith("{planId}", StringComparison.Ordinal) ? deletable.DraftPlanId : seed.PlanId,
             "ordinal" when op.Path.Contains("/progress-reports", StringComparison.Ordinal) => Invariant(seed.ReportedOrdinal),
             "ordinal" => Invariant(deletes ? deletable.ItemOrdinal : seed.ItemOrdinal),
+            "id" when op.Path.StartsWith("/api/v1/webhook-subscriptions", StringComparison.Ordinal) =>
+                deletes ? deletable.WebhookSubscriptionId : seed.WebhookSubscriptionId,
             "id" => op.Path.StartsWith("/api/v1/api-keys", StringComparison.Ordinal) ? deletable.KeyId : seed.ReportId,
             "code" when op.Path.StartsWith("/api/v1/groupings", StringComparison.Ordinal) => seed.GroupingCode,
             // Cần Thơ: a province in both lists, before and after 1 July 2025.
