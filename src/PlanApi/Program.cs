@@ -8,6 +8,7 @@ using PlanApi.Common.Security;
 using PlanApi.Common.Writes;
 using PlanApi.Data;
 using PlanApi.Features.Exports;
+using PlanApi.Features.ProgressSheets;
 
 // The container's health check: one request to the running API, before any host is built.
 if (HealthProbe.IsCommand(args)) return await HealthProbe.RunAsync(args);
@@ -26,6 +27,7 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Si
 builder.Services.AddPlanApiControllers();
 builder.Services.AddPlanApiOpenApi();
 builder.Services.AddPlanApiExports();
+builder.Services.AddPlanApiProgressSheets();
 builder.Services.AddPlanApiSecurity(builder.Configuration);
 builder.Services.AddPlanApiHardening(builder.Configuration);
 
