@@ -7,6 +7,7 @@ using PlanApi.Common.Observability;
 using PlanApi.Common.Security;
 using PlanApi.Common.Writes;
 using PlanApi.Data;
+using PlanApi.Features.Changes;
 using PlanApi.Features.Exports;
 using PlanApi.Features.ProgressSheets;
 
@@ -28,6 +29,7 @@ builder.Services.AddPlanApiControllers();
 builder.Services.AddPlanApiOpenApi();
 builder.Services.AddPlanApiExports();
 builder.Services.AddPlanApiProgressSheets();
+builder.Services.AddPlanApiChangesCursor();
 builder.Services.AddPlanApiSecurity(builder.Configuration);
 builder.Services.AddPlanApiHardening(builder.Configuration);
 
