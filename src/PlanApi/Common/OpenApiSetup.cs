@@ -80,7 +80,7 @@ public static class OpenApiSetup
             "Changes" => "Change",
             "PlanImports" => "PlanImport",
             // "getProgressSheetXlsx", "importProgressSheet".
-            "ProgressSheets" => "ProgressSheet",
+            "ProgressSheets" or "ProgressImports" => "ProgressSheet",
             // Export actions are named in full: "exportPlanCsv", "getAgencyCalendar".
             "Exports" => "",
             _ => controller,
@@ -94,7 +94,7 @@ public static class OpenApiSetup
     }
 
     private static int TagOrder(string? controller) =>
-        Array.IndexOf(["Plans", "PlanItems", "ProgressReports", "Status", "Changes", "Exports", "ProgressSheets", "PlanImports", "Agencies", "Groupings", "AdministrativeUnits", "ApiKeys", "Audit"], controller) is var i and >= 0 ? i : 9;
+        Array.IndexOf(["Plans", "PlanItems", "ProgressReports", "Status", "Changes", "Exports", "ProgressSheets", "ProgressImports", "PlanImports", "Agencies", "Groupings", "AdministrativeUnits", "ApiKeys", "Audit"], controller) is var i and >= 0 ? i : 9;
 
     private static int MethodOrder(string? method) =>
         Array.IndexOf(["GET", "POST", "PUT", "PATCH", "DELETE"], method) is var i and >= 0 ? i : 9;

@@ -54,7 +54,7 @@ internal sealed class ProgressSheetExamplesOperationFilter : IOperationFilter
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        if (context.ApiDescription.ActionDescriptor.RouteValues["controller"] != "ProgressSheets") return;
+        if (context.ApiDescription.ActionDescriptor.RouteValues["controller"] is not ("ProgressSheets" or "ProgressImports")) return;
         if (operation.Responses?.TryGetValue("200", out var ok) != true || ok?.Content is null) return;
         foreach (var (mediaType, media) in ok.Content)
         {

@@ -19,7 +19,7 @@ public sealed class ProgressSheetUpload
 /// <summary>Progress sheets: an agency's open items as a spreadsheet to fill in, and the filled sheet uploaded as progress reports.</summary>
 [Route("api/v{version:apiVersion}/agencies/{code}")]
 [Tags("Progress sheets")]
-public sealed class ProgressSheetsController(ISender sender, IOptions<RequestLimitsOptions> limits) : ApiControllerBase
+public sealed class ProgressSheetsController(ISender sender) : ApiControllerBase
 {
     /// <summary>Download an agency's progress sheet (Excel)</summary>
     /// <remarks>
@@ -69,7 +69,15 @@ public sealed class ProgressSheetsController(ISender sender, IOptions<RequestLim
         return new ExportFileResult(sheet, ProgressSheetWriter.CsvMediaType + "; charset=utf-8", "attachment", $"{sheet.AgencyCode}-progress-sheet.csv", true,
             (stream, token) => ProgressSheetWriter.WriteCsvAsync(stream, sheet, token));
     }
+}
 
+/// <summary>Filled progress sheets uploaded as progress reports (reporters for their agency, admins for any).</summary>
+[Route("api/v{version:apiVersion}/agencies/{code}")]
+[Tags("Progress sheets")]
+[Consumes("multipart/form-data")]
+[AcceptsUploads]
+public sealed class ProgressImportsController(ISender sender, IOptions<RequestLimitsOptions> limits) : ApiControllerBase
+{
     /// <summary>Upload a filled progress sheet</summary>
     /// <remarks>
     /// Reads a sheet downloaded from `progress-sheet.xlsx` or `progress-sheet.csv` (either format, whichever was
@@ -98,8 +106,6 @@ public sealed class ProgressSheetsController(ISender sender, IOptions<RequestLim
     /// <response code="422">The file is not a progress sheet that can be read (not XLSX or UTF-8 CSV, no row of column keys, an old .xls), or the agency has ended.</response>
     [Authorize(Policy = Policies.Reporter)]
     [HttpPost("progress-imports")]
-    [Consumes("multipart/form-data")]
-    [AcceptsUploads]
     [ProducesResponseType<ProgressImportDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ProblemJson)]

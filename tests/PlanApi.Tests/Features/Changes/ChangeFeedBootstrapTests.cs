@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using PlanApi.Tests.Infrastructure;
 using PlanApi.Tests.Features.Security;
+using PlanApi.Tests.Infrastructure;
 
 namespace PlanApi.Tests.Features.Changes;
 
