@@ -29,10 +29,13 @@ public enum ProgressImportOutcome
 /// <param name="Errors">For outcome error: each cell to correct, as "H7", with what is wrong.</param>
 /// <param name="Message">Why a row is stale, a duplicate or already reported.</param>
 /// <param name="ReportId">The report posted for the row (reported), or posted before (already_reported).</param>
-/// <param name="Report">The report the row makes, for rows that would be or were reported.</param>
+/// <param name="Report">The report the row makes, for every filled row that reads; absent otherwise.</param>
 public sealed record ProgressImportRowDto(
     int Row, Guid? PlanId, int? Ordinal, ProgressImportOutcome Outcome, IReadOnlyList<ProgressImportErrorDto> Errors,
-    string? Message = null, Guid? ReportId = null, ProgressReportBody? Report = null);
+    string? Message = null, Guid? ReportId = null,
+    // Written only when there is one: OpenAPI 3.0 validators refuse null for a referenced object.
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    ProgressReportBody? Report = null);
 
 /// <summary>How many rows had each outcome.</summary>
 public sealed record ProgressImportCountsDto(int WouldReport, int Reported, int Unchanged, int AlreadyReported, int Duplicate, int Stale, int Error)
