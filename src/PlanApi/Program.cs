@@ -8,8 +8,10 @@ using PlanApi.Common.Security;
 using PlanApi.Common.Writes;
 using PlanApi.Data;
 using PlanApi.Features.Agencies;
+using PlanApi.Features.Changes;
 using PlanApi.Features.Exports;
 using PlanApi.Features.Items;
+using PlanApi.Features.ProgressSheets;
 using PlanApi.Features.Webhooks;
 
 // The container's health check: one request to the running API, before any host is built.
@@ -31,6 +33,8 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Si
 builder.Services.AddPlanApiControllers();
 builder.Services.AddPlanApiOpenApi();
 builder.Services.AddPlanApiExports();
+builder.Services.AddPlanApiProgressSheets();
+builder.Services.AddPlanApiChangesCursor();
 builder.Services.AddPlanApiSecurity(builder.Configuration);
 builder.Services.AddPlanApiHardening(builder.Configuration);
 builder.Services.AddPlanApiWebhooks();

@@ -14,7 +14,10 @@ public sealed class ConditionalGetOptions : IValidatableObject
     [Range(1, 10_000_000)]
     public int Capacity { get; set; } = 20_000;
 
-    /// <summary>Computed answers kept (a plan's status, per plan and visibility); the least recently used goes first.</summary>
+    /// <summary>
+    /// Computed answers kept (a plan's status per plan and visibility, an item list or a to-do page per query); the least
+    /// recently used goes first.
+    /// </summary>
     [Range(1, 1_000_000)]
     public int AnswerCapacity { get; set; } = 5_000;
 

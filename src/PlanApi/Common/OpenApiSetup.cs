@@ -79,6 +79,9 @@ public static class OpenApiSetup
             "Audit" => "AuditEntry",
             "Changes" => "Change",
             "PlanImports" => "PlanImport",
+            // "getProgressSheetXlsx", "importProgressSheet".
+            "ProgressSheets" or "ProgressImports" => "ProgressSheet",
+            "WebhookSubscriptions" => "WebhookSubscription",
             // Export actions are named in full: "exportPlanCsv", "getAgencyCalendar".
             "Exports" => "",
             _ => controller,
@@ -87,12 +90,15 @@ public static class OpenApiSetup
         {
             "List" => "list" + Plural(resource),
             "Items" => "list" + resource + "Items",
+            // "listWebhookSubscriptionDeliveries", "rotateWebhookSubscriptionSecret".
+            "Deliveries" => "list" + resource + "Deliveries",
+            "RotateSecret" => "rotate" + resource + "Secret",
             _ => char.ToLowerInvariant(action[0]) + action[1..] + resource,
         };
     }
 
     private static int TagOrder(string? controller) =>
-        Array.IndexOf(["Plans", "PlanItems", "ProgressReports", "Status", "Changes", "Exports", "PlanImports", "Agencies", "Groupings", "AdministrativeUnits", "ApiKeys", "Audit"], controller) is var i and >= 0 ? i : 9;
+        Array.IndexOf(["Plans", "PlanItems", "ProgressReports", "Status", "Changes", "Exports", "ProgressSheets", "ProgressImports", "WebhookSubscriptions", "PlanImports", "Agencies", "Groupings", "AdministrativeUnits", "ApiKeys", "Audit"], controller) is var i and >= 0 ? i : 9;
 
     private static int MethodOrder(string? method) =>
         Array.IndexOf(["GET", "POST", "PUT", "PATCH", "DELETE"], method) is var i and >= 0 ? i : 9;

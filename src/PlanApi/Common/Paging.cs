@@ -6,7 +6,7 @@ namespace PlanApi.Common;
 /// <param name="Limit">The page size used.</param>
 /// <param name="Offset">How many matching entries precede this page.</param>
 /// <param name="Next">The URL of the next page, or null on the last page.</param>
-public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int Limit, int Offset, string? Next = null)
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int Limit, int Offset, string? Next = null) : ICachedResource
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public bool HasMore => Offset + Items.Count < Total;

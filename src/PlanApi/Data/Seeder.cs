@@ -33,6 +33,9 @@ public sealed class Seeder(PlanDbContext db, TimeProvider clock, ILogger<Seeder>
         added += await SeedGroupingsAsync(groupings, ids, ct);
         foreach (var plan in plans) added += await SeedPlanAsync(plan, ids, ct);
         await db.SaveChangesAsync(ct);
+        // What seeding added is in the change feed like any write, in the same transaction: a mirror starting from
+        // after=0 meets it (db/functions/change_records_backfill.sql).
+        if (added > 0) await db.Database.ExecuteSqlAsync($"SELECT change_records_backfill()", ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Seeded {Added} new records from {Directory}", added, seedDirectory);
     }

@@ -34,12 +34,14 @@ public sealed class PreparedStatementTests(PlanApiFactory api) : IClassFixture<P
         var planId = await SeededPlan.IdAsync(client);
         var percent = 0;
         var ordinal = 0;
+        var size = 0;
         var requests = new (string Name, bool ReadsStore, Func<Task> Send)[]
         {
             // Another item each time, so that each is read from the store rather than from the items' read model.
             ("item by key", true, () => client.GetJsonAsync($"/api/v1/plans/{planId}/items/{ordinal = ordinal % 32 + 1}")),
-            ("agency page", true, () => client.GetJsonAsync("/api/v1/agencies/ban-tdkt-can-tho/items")),
-            ("search", true, () => client.GetJsonAsync($"/api/v1/plans/{planId}/items?q=khen%20thuong")),
+            // Pages of another size each time, so that each is computed rather than answered from memory.
+            ("agency page", true, () => client.GetJsonAsync($"/api/v1/agencies/ban-tdkt-can-tho/items?limit={size = size % 40 + 1}")),
+            ("search", true, () => client.GetJsonAsync($"/api/v1/plans/{planId}/items?q=khen%20thuong&limit={size = size % 40 + 1}")),
             // Answered from memory while nothing changes: whatever it does send must be prepared.
             ("plan status", false, () => client.GetJsonAsync($"/api/v1/plans/{planId}/status")),
             ("change feed", true, () => client.GetJsonAsync("/api/v1/changes?after=0&limit=20")),

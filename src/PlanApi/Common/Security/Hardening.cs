@@ -52,7 +52,7 @@ public static class Hardening
             .WithOrigins(origins)
             .WithMethods("GET", "POST", "PUT", "DELETE")
             .WithHeaders("Content-Type", "X-Api-Key", "Authorization", "Idempotency-Key", "If-Match", "If-None-Match")
-            .WithExposedHeaders("ETag", "Location", "Retry-After", "Idempotent-Replayed", "api-supported-versions")));
+            .WithExposedHeaders("ETag", "Location", "Retry-After", "Idempotent-Replayed", "api-supported-versions", "X-Changes-Cursor")));
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
         {
             o.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;

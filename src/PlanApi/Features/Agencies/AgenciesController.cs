@@ -28,6 +28,7 @@ public sealed class AgenciesController(ISender sender) : ApiControllerBase
     /// <response code="200">A page of agencies.</response>
     [HttpGet]
     [ProducesResponseType<Page<AgencyDto>>(StatusCodes.Status200OK)]
+    [Changes.ChangesCursor]
     public async Task<ActionResult<Page<AgencyDto>>> List(
         string? q, AgencyKind? kind, string? jurisdiction = null, DateOnly? asOf = null, bool? active = null,
         int limit = Paging.DefaultLimit, int offset = 0, CancellationToken ct = default) =>
@@ -109,6 +110,7 @@ public sealed class AgenciesController(ISender sender) : ApiControllerBase
     [HttpGet("{code}/items")]
     [ProducesResponseType<Page<PlanItemDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    [Changes.ChangesCursor]
     public async Task<ActionResult<Page<PlanItemDto>>> Items(
         string code, AgencyRole role = AgencyRole.Any, int? year = null, Guid? planId = null, ItemStatus? status = null,
         bool? overdue = null, bool includeDrafts = false, int limit = Paging.DefaultLimit, int offset = 0,

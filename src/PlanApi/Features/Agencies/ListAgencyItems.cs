@@ -39,13 +39,27 @@ internal sealed class ListAgencyItemsValidator : AbstractValidator<ListAgencyIte
     }
 }
 
-internal sealed class ListAgencyItemsHandler(PlanDbContext db, AgencyDirectory agencies, ItemViews views, TimeProvider clock) : IQueryHandler<ListAgencyItemsQuery, Page<PlanItemDto>>
+internal sealed class ListAgencyItemsHandler(
+    PlanDbContext db, AgencyDirectory agencies, ItemViews views, ConditionalGetCache answers, StoreVersionMonitor monitor, TimeProvider clock) : IQueryHandler<ListAgencyItemsQuery, Page<PlanItemDto>>
 {
+    /// <summary>
+    /// A page is kept as the answer to its query under the store's generation and the day (as a plan's status is):
+    /// the next identical request reads nothing, and any write makes it computed again.
+    /// </summary>
     public async ValueTask<Page<PlanItemDto>> Handle(ListAgencyItemsQuery query, CancellationToken ct)
+    {
+        var fresh = monitor.TryGetGeneration(out var generation);
+        var today = PlanCalendar.Today(clock);
+        if (fresh && answers.TryGetAnswer<Page<PlanItemDto>>(query, generation, today, out var kept)) return kept;
+        var page = await ComputeAsync(query, today, ct);
+        if (fresh) answers.KeepAnswer(query, generation, today, page);
+        return page;
+    }
+
+    private async Task<Page<PlanItemDto>> ComputeAsync(ListAgencyItemsQuery query, DateOnly today, CancellationToken ct)
     {
         var agency = await agencies.FindAsync(db, query.Code, ct) ?? throw new NotFoundException("Agency", query.Code);
         var predecessors = agency.Inherits ? await AgencyLineage.PredecessorsAsync(db, agency.Id, ct) : [];
-        var today = PlanCalendar.Today(clock);
         // The agency's involvements in page order (their index: agency, draft or not, due end, plan, ordinal): a page
         // reads its own rows and the total is counted from the index, whatever the number of items across years.
         var involved = predecessors.Count == 0

@@ -22,6 +22,7 @@ public sealed class GroupingsController(ISender sender) : ApiControllerBase
     /// <response code="200">A page of groupings.</response>
     [HttpGet]
     [ProducesResponseType<Page<GroupingDto>>(StatusCodes.Status200OK)]
+    [Changes.ChangesCursor]
     public async Task<ActionResult<Page<GroupingDto>>> List(
         int? year, GroupingKind? kind, string? member, int limit = Paging.DefaultLimit, int offset = 0,
         CancellationToken ct = default) =>

@@ -34,12 +34,23 @@ internal sealed class ListPlanItemsValidator : AbstractValidator<ListPlanItemsQu
     }
 }
 
-internal sealed class ListPlanItemsHandler(PlanDbContext db, ItemViews views, TimeProvider clock) : IQueryHandler<ListPlanItemsQuery, Page<PlanItemDto>>
+internal sealed class ListPlanItemsHandler(
+    PlanDbContext db, ItemViews views, ConditionalGetCache answers, StoreVersionMonitor monitor, TimeProvider clock) : IQueryHandler<ListPlanItemsQuery, Page<PlanItemDto>>
 {
+    /// <summary>A page is kept as the answer to its query under the store's generation and the day (see ListAgencyItemsHandler).</summary>
     public async ValueTask<Page<PlanItemDto>> Handle(ListPlanItemsQuery query, CancellationToken ct)
     {
-        if (!await db.Plans.AnyAsync(p => p.Id == query.PlanId && (query.IncludeDrafts || p.Lifecycle != PlanLifecycle.Draft), ct)) throw new NotFoundException("Plan", query.PlanId.ToString());
+        var fresh = monitor.TryGetGeneration(out var generation);
         var today = PlanCalendar.Today(clock);
+        if (fresh && answers.TryGetAnswer<Page<PlanItemDto>>(query, generation, today, out var kept)) return kept;
+        var page = await ComputeAsync(query, today, ct);
+        if (fresh) answers.KeepAnswer(query, generation, today, page);
+        return page;
+    }
+
+    private async Task<Page<PlanItemDto>> ComputeAsync(ListPlanItemsQuery query, DateOnly today, CancellationToken ct)
+    {
+        if (!await db.Plans.AnyAsync(p => p.Id == query.PlanId && (query.IncludeDrafts || p.Lifecycle != PlanLifecycle.Draft), ct)) throw new NotFoundException("Plan", query.PlanId.ToString());
         var items = PlanItemFilters.Apply(
             db.PlanItems.AsNoTracking().Where(i => i.PlanId == query.PlanId),
             query.Quarter, query.Lead, query.Agency, query.Status, query.Overdue, query.Q, today);

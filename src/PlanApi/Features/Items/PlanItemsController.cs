@@ -30,6 +30,7 @@ public sealed class PlanItemsController(ISender sender) : ApiControllerBase
     [HttpGet]
     [ProducesResponseType<Page<PlanItemDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    [Changes.ChangesCursor]
     public async Task<ActionResult<Page<PlanItemDto>>> List(
         Guid planId, int? quarter, string? lead, string? agency, ItemStatus? status, bool? overdue, string? q, string? group,
         int limit = Paging.DefaultLimit, int offset = 0, CancellationToken ct = default) =>

@@ -24,6 +24,7 @@ public sealed class PlansController(ISender sender) : ApiControllerBase
     /// <response code="200">A page of plans.</response>
     [HttpGet]
     [ProducesResponseType<Page<PlanSummaryDto>>(StatusCodes.Status200OK)]
+    [Changes.ChangesCursor]
     public async Task<ActionResult<Page<PlanSummaryDto>>> List(
         int? year, string? issuer, PlanLifecycle? lifecycle, string? q,
         int limit = Paging.DefaultLimit, int offset = 0, CancellationToken ct = default) =>

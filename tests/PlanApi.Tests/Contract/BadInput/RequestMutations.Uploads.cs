@@ -12,6 +12,9 @@ public sealed partial class RequestMutations
         "Triển khai công tác thi đua, khen thưởng năm 2024\n\nTT\tNội dung\tĐơn vị thực hiện\n" +
         "1\tTổ chức hội nghị (tháng 3)\tSở Nội vụ chủ trì\n2\tTuyên dương học sinh giỏi\tSở Giáo dục và Đào tạo chủ trì\n";
 
+    private const string ProgressSheetKeys =
+        "plan_id,version,plan_number,ordinal,content,due,current_status,status,percent,summary,evidence_number,evidence_date,evidence_url,period_from,period_to\r\n";
+
     private static Func<HttpContent?> Upload(string text, string fileName, string? replaceDraft = null) =>
         Upload(Encoding.UTF8.GetBytes(text), fileName, replaceDraft);
 

@@ -79,6 +79,8 @@ public sealed partial class RequestMutations(ContractModel contract, SeededData 
     {
         null => () => null,
         "application/json" => JsonContent(Render(BaselineBody(op))),
+        // A progress sheet with its key row and no rows filled: read, nothing to report.
+        "multipart/form-data" when op.Path.EndsWith("/progress-imports", StringComparison.Ordinal) => Upload(ProgressSheetKeys, "bao-cao.csv"),
         "multipart/form-data" => Upload(PlanText, "ke-hoach.txt", replaceDraft: op.Path.EndsWith("/commit", StringComparison.Ordinal) ? "true" : null),
         var other => throw new NotSupportedException($"{op.Name}: request media type {other}"),
     };
