@@ -36,7 +36,7 @@ def parse_wrk(path):
     text = open(path, encoding="utf-8", errors="replace").read()
     m = re.search(r"BENCH_RESULT (.*)", text)
     if not m:
-        return {"ok": False, "error": "no result: " + text.strip()[-300:]}
+        return {"ok": False, "error": "no result: " + text.strip()[-300:].replace("\n", " ")}
     kv = dict(p.split("=") for p in m.group(1).split())
     kv = {k: int(v) for k, v in kv.items()}
     errors = kv["status_errors"] + kv["connect_errors"] + kv["read_errors"] + kv["write_errors"] + kv["timeouts"]
@@ -61,7 +61,8 @@ def parse_pgbench(path):
     text = open(path, encoding="utf-8", errors="replace").read()
     m = re.search(r"tps = ([\d.]+) \(without initial connection time\)", text)
     if not m:
-        return {"ok": False, "error": "no tps: " + text.strip()[-300:]}
+        errors = [line for line in text.splitlines() if "error:" in line]
+        return {"ok": False, "error": "no tps: " + (errors[0] if errors else text.strip()[-300:].replace("\n", " "))}
     failed = re.search(r"number of failed transactions: (\d+)", text)
     lat = []
     for f in glob.glob(path[:-4] + ".log.d/tx*"):
@@ -226,7 +227,7 @@ def section(res):
             if not x:
                 continue
             if "median" not in x:
-                lines.append(f"| {TARGET_NAMES[t]} | failed | | | | {x['runs'][0].get('error', '')[:80]} | | |")
+                lines.append(f"| {TARGET_NAMES[t]} | failed | | | | {x['runs'][0].get('error', '')[:120].replace('|', '/')} | | |")
                 continue
             rr = "—" if t == "api" else fmt_ratio(ratio(api, x['median']))
             lines.append(f"| {TARGET_NAMES[t]} | {fmt_rps(x)} | {ms(x['p50'])} | {ms(x['p99'])} | {rr} | {x['errors']} | "
