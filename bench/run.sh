@@ -7,8 +7,10 @@
 # Results: bench/results/scale-N.json and bench/RESULTS.md (rebuilt from every results/*.json).
 #
 # Usage: bench/run.sh [--scale 1] [--runs 3] [--duration 10s] [--connections 32] [--threads 2] [--regenerate]
-#                     [--scenarios status,agency,search,changes,notmodified,post] [--label NAME]
+#                     [--scenarios item,status,agency,search,changes,notmodified,post] [--label NAME]
 # --label writes bench/results/steps/NAME.json (a tuning step's before or after) instead of the scale's result and RESULTS.md.
+# Every wrk and pgbench run also records the CPU time the serving process (the API, or RawApp for raw and bare runs) and
+# the bench's PostgreSQL cluster (postmaster and every backend) spent during it, and the load average at its start and end.
 # Not part of the test run. Needs: .NET 10 SDK, PostgreSQL 15 (server, psql, pgbench), wrk (installed with apt-get when
 # missing and running as root), python3, curl. Everything listens on 127.0.0.1; everything started here is stopped on exit.
 set -euo pipefail
@@ -16,7 +18,7 @@ set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$BENCH/.." && pwd)"
 SCALE=1 RUNS=3 DURATION=10s CONNECTIONS=32 THREADS=2 REGENERATE=0
-ONLY="status,agency,search,changes,notmodified,post" LABEL=""
+ONLY="item,status,agency,search,changes,notmodified,post" LABEL=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --scale) SCALE="$2"; shift 2 ;;
@@ -35,10 +37,10 @@ SECONDS_PER_RUN="${BASH_REMATCH[1]}"
 [[ "$LABEL" =~ ^[A-Za-z0-9._-]*$ ]] || { echo "--label takes letters, digits, . _ -" >&2; exit 2; }
 IFS=, read -r -a SCENARIOS <<< "$ONLY"
 for s in "${SCENARIOS[@]}"; do
-  [[ " status agency search changes notmodified post " == *" $s "* ]] || { echo "unknown scenario: $s" >&2; exit 2; }
+  [[ " item status agency search changes notmodified post " == *" $s "* ]] || { echo "unknown scenario: $s" >&2; exit 2; }
 done
 COMMAND="bench/run.sh --scale $SCALE --runs $RUNS --duration $DURATION --connections $CONNECTIONS --threads $THREADS"
-[[ "$ONLY" == "status,agency,search,changes,notmodified,post" ]] || COMMAND+=" --scenarios $ONLY"
+[[ "$ONLY" == "item,status,agency,search,changes,notmodified,post" ]] || COMMAND+=" --scenarios $ONLY"
 [[ -z "$LABEL" ]] || COMMAND+=" --label $LABEL"
 
 export BENCH_PG_PORT="${BENCH_PG_PORT:-55450}"
@@ -113,6 +115,7 @@ fi
 # --- scenario parameters -----------------------------------------------------------------------------------------
 PLAN="$(q "SELECT p.id FROM plans p JOIN agencies a ON a.id = p.issuer_id WHERE a.code = 'ubnd-can-tho' AND p.lifecycle <> 'draft'
            ORDER BY (SELECT count(*) FROM plan_items i WHERE i.plan_id = p.id) DESC, p.year DESC LIMIT 1")"
+ORDINAL=3
 AGENCY=ban-tdkt-can-tho
 QUERY="khen thuong"
 AFTER="$(q "SELECT max(sequence) / 2 FROM change_records")"
@@ -146,8 +149,9 @@ done
 log "starting the API on $API_URL and the raw app on $RAW_URL"
 API_PID="$(start_app "$API_DIR" PlanApi.dll "$API_URL" planapi-bench "$OUT/api.log")"
 wait_ready "$API_URL/health/ready"
-# The raw app's sessions get the API's own session settings (DataServices.WithSessionDefaults), pgbench's too.
-RAW_PID="$(start_app "$RAW_DIR" RawApp.dll "$RAW_URL" rawapp-bench "$OUT/raw.log" "Options=-c jit=off")"
+# The raw app applies the API's own session settings itself (DataServices.WithSessionDefaults: jit off, lock_timeout,
+# statements auto-prepared); pgbench gets jit off from PGOPTIONS and prepares with -M prepared.
+RAW_PID="$(start_app "$RAW_DIR" RawApp.dll "$RAW_URL" rawapp-bench "$OUT/raw.log")"
 wait_ready "$RAW_URL/json"
 for pid in "$API_PID" "$RAW_PID"; do kill -0 "$pid" 2>/dev/null || { echo "process $pid exited; see $OUT/*.log" >&2; exit 1; }; done
 
@@ -160,6 +164,7 @@ RSS_PID=$!
 
 ENC_Q="${QUERY// /%20}"
 declare -A URL
+URL[item,api]="$API_URL/api/v1/plans/$PLAN/items/$ORDINAL";       URL[item,raw]="$RAW_URL/raw/plans/$PLAN/items/$ORDINAL"
 URL[status,api]="$API_URL/api/v1/plans/$PLAN/status";              URL[status,raw]="$RAW_URL/raw/plans/$PLAN/status"
 URL[agency,api]="$API_URL/api/v1/agencies/$AGENCY/items";          URL[agency,raw]="$RAW_URL/raw/agencies/$AGENCY/items"
 URL[search,api]="$API_URL/api/v1/plans/$PLAN/items?q=$ENC_Q";      URL[search,raw]="$RAW_URL/raw/plans/$PLAN/items?q=$ENC_Q"
@@ -170,7 +175,7 @@ BARE_URL="$RAW_URL/json"
 
 # Same answer from the API and from the raw SQL? (the bytes of each GET; dates make them differ only across midnight)
 : > "$OUT/same-bytes.tsv"
-for s in status agency search changes; do
+for s in item status agency search changes; do
   a="$(curl -fs "${URL[$s,api]}" | sha256sum | cut -c1-16)"
   r="$(curl -fs "${URL[$s,raw]}" | sed 's#"/raw/#"/api/v1/#g' | sha256sum | cut -c1-16)"   # next links name their own path
   printf '%s\t%s\n' "$s" "$([[ $a == "$r" ]] && echo yes || echo no)" >> "$OUT/same-bytes.tsv"
@@ -222,6 +227,7 @@ run_pgbench() { # name clients args...
 pgb() { # name scenario clients
   local name="$1" s="$2" c="$3"
   case "$s" in
+    item) run_pgbench "$name" "$c" -f "$BENCH/sql/item.sql" -D "plan=$PLAN" -D "ordinal=$ORDINAL" ;;
     status|notmodified) run_pgbench "$name" "$c" -f "$BENCH/sql/status.sql" -D "plan=$PLAN" ;;
     agency) run_pgbench "$name" "$c" -f "$BENCH/sql/agency.sql" -D "code=$AGENCY" -D limit=20 -D offset=0 ;;
     search) run_pgbench "$name" "$c" -f "$BENCH/sql/search.sql" -D "plan=$PLAN" -D "key=$QUERY" -D limit=20 -D offset=0 ;;
@@ -246,15 +252,44 @@ POOL="$(q "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'plana
 [[ "$POOL" -ge 1 ]] || POOL="$CONNECTIONS"
 log "API connection pool: $POOL connections; pgbench runs with -c $POOL"
 
+# --- CPU time per run ----------------------------------------------------------------------------------------------
+# Clock ticks (utime + stime) a process has spent, all its threads; for the PostgreSQL cluster the postmaster with the
+# children it has reaped (cutime + cstime: backends that ended, e.g. pgbench's) plus every live child (backends,
+# checkpointer, WAL writer...). The difference across a run is the CPU the run cost there.
+CLK_TCK="$(getconf CLK_TCK)"
+PG_PIDFILE="${BENCH_PG_DATA:-$BENCH/.pgdata}/data/postmaster.pid"
+proc_ticks() { # pid -> utime+stime
+  sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'
+}
+pg_ticks() {
+  local pm; pm="$(head -1 "$PG_PIDFILE")"
+  { sed 's/^.*) //' "/proc/$pm/stat" | awk '{print $12 + $13 + $14 + $15}'
+    for c in $(pgrep -P "$pm" || true); do sed 's/^.*) //' "/proc/$c/stat" 2>/dev/null | awk '{print $12 + $13}' || true; done
+  } | awk '{t += $1} END {print t + 0}'
+}
+# Runs the command after name and pid (one wrk or pgbench run) between two readings; writes $OUT/<name>.cpu:
+# "app_ticks pg_ticks clk_tck load_start load_end" (app_ticks "-" when no app serves the run: pgbench).
+measured() { # name app_pid|- command...
+  local name="$1" app="$2"; shift 2
+  local a0=0 p0 l0; l0="$(cut -d' ' -f1 /proc/loadavg)"
+  [[ "$app" == - ]] || a0="$(proc_ticks "$app")"
+  p0="$(pg_ticks)"
+  "$@"
+  local a1=0 p1; p1="$(pg_ticks)"
+  [[ "$app" == - ]] || a1="$(proc_ticks "$app")"
+  printf '%s %s %s %s %s\n' "$([[ "$app" == - ]] && echo - || echo $((a1 - a0)))" "$((p1 - p0))" "$CLK_TCK" "$l0" \
+    "$(cut -d' ' -f1 /proc/loadavg)" > "$OUT/$name.cpu"
+}
+
 # --- measured runs: per round, each scenario's targets back to back, their order rotated each round -----------------
 declare -A TARGETS
-TARGETS[status]="api raw pgb"; TARGETS[agency]="api raw pgb"; TARGETS[search]="api raw pgb"; TARGETS[changes]="api raw pgb"
+TARGETS[item]="api raw pgb"; TARGETS[status]="api raw pgb"; TARGETS[agency]="api raw pgb"; TARGETS[search]="api raw pgb"; TARGETS[changes]="api raw pgb"
 TARGETS[notmodified]="api raw bare"; TARGETS[post]="api raw pgb pgbw"
 : > "$OUT/runs.tsv"
 LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq 1 "$RUNS"); do
   log "round $round/$RUNS: bare"
-  run_wrk "r$round-bare" get "$BARE_URL" "$DURATION"; printf '%s\t%s\t%s\t%s\n' "$round" bare bare "r$round-bare" >> "$OUT/runs.tsv"
+  measured "r$round-bare" "$RAW_PID" run_wrk "r$round-bare" get "$BARE_URL" "$DURATION"; printf '%s\t%s\t%s\t%s\n' "$round" bare bare "r$round-bare" >> "$OUT/runs.tsv"
   for s in "${SCENARIOS[@]}"; do
     read -r -a targets <<< "${TARGETS[$s]}"
     k=${#targets[@]}
@@ -262,16 +297,17 @@ for round in $(seq 1 "$RUNS"); do
       t="${targets[$(( (j + round - 1) % k ))]}"
       name="r$round-$s-$t"
       log "round $round/$RUNS: $s / $t"
+      case "$t" in api) app="$API_PID" ;; raw|bare) app="$RAW_PID" ;; *) app=- ;; esac
       case "$s/$t" in
-        post/api) run_wrk "$name" post "$API_URL" "$DURATION" /api/v1 ;;
-        post/raw) run_wrk "$name" post "$RAW_URL" "$DURATION" /raw ;;
-        post/pgb) pgb "$name" post "$POOL" ;;
-        post/pgbw) pgb "$name" post-writes "$POOL" ;;
-        notmodified/api) run_wrk "$name" inm "${URL[notmodified,api]}" "$DURATION" ;;
-        notmodified/raw) run_wrk "$name" inm "${URL[notmodified,raw]}" "$DURATION" ;;
-        notmodified/bare) run_wrk "$name" get "$BARE_URL" "$DURATION" ;;
-        */pgb) pgb "$name" "$s" "$POOL" ;;
-        *) run_wrk "$name" get "${URL[$s,$t]}" "$DURATION" ;;
+        post/api) measured "$name" "$app" run_wrk "$name" post "$API_URL" "$DURATION" /api/v1 ;;
+        post/raw) measured "$name" "$app" run_wrk "$name" post "$RAW_URL" "$DURATION" /raw ;;
+        post/pgb) measured "$name" "$app" pgb "$name" post "$POOL" ;;
+        post/pgbw) measured "$name" "$app" pgb "$name" post-writes "$POOL" ;;
+        notmodified/api) measured "$name" "$app" run_wrk "$name" inm "${URL[notmodified,api]}" "$DURATION" ;;
+        notmodified/raw) measured "$name" "$app" run_wrk "$name" inm "${URL[notmodified,raw]}" "$DURATION" ;;
+        notmodified/bare) measured "$name" "$app" run_wrk "$name" get "$BARE_URL" "$DURATION" ;;
+        */pgb) measured "$name" "$app" pgb "$name" "$s" "$POOL" ;;
+        *) measured "$name" "$app" run_wrk "$name" get "${URL[$s,$t]}" "$DURATION" ;;
       esac
       printf '%s\t%s\t%s\t%s\n' "$round" "$s" "$t" "$name" >> "$OUT/runs.tsv"
     done
@@ -294,7 +330,7 @@ cat > "$OUT/meta.json" <<EOF
   "kernel": "$(uname -r)", "dotnet": "$(dotnet --version)", "postgres": "$("${PSQL[@]}" -At -d postgres -c 'SHOW server_version')",
   "wrk": "$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)",
   "load_start": "$LOAD_START", "load_end": "$LOAD_END",
-  "plan": "$PLAN", "agency": "$AGENCY", "query": "$QUERY", "after": $AFTER,
+  "plan": "$PLAN", "ordinal": $ORDINAL, "agency": "$AGENCY", "query": "$QUERY", "after": $AFTER,
   "post_targets": $(wc -l < "$OUT/post-targets.tsv"), "post_plans": $(wc -l < "$WORK/keys.tsv"),
   "store": "$(q "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = current_database()")",
   "database_size": "$(q "SELECT pg_size_pretty(pg_database_size(current_database()))")",

@@ -14,6 +14,7 @@ import statistics
 import sys
 
 SCENARIOS = [
+    ("item", "One item by plan and ordinal", "GET /api/v1/plans/{plan}/items/{ordinal}"),
     ("status", "Plan status summary (largest plan)", "GET /api/v1/plans/{plan}/status"),
     ("agency", "An agency's item list, first page", "GET /api/v1/agencies/{agency}/items"),
     ("search", "Item search with q=", "GET /api/v1/plans/{plan}/items?q={q}"),
@@ -28,14 +29,14 @@ TARGET_NAMES = {
     "pgbw": "pgbench, the INSERTs/UPDATE only",
     "bare": "bare Kestrel JSON (HTTP ceiling)",
 }
-READS = ["status", "agency", "search", "changes", "notmodified"]
+READS = ["item", "status", "agency", "search", "changes", "notmodified"]
 
 
 def parse_wrk(path):
     text = open(path, encoding="utf-8", errors="replace").read()
     m = re.search(r"BENCH_RESULT (.*)", text)
     if not m:
-        return {"ok": False, "error": "no result: " + text.strip()[-300:]}
+        return {"ok": False, "error": "no result: " + text.strip()[-300:].replace("\n", " ")}
     kv = dict(p.split("=") for p in m.group(1).split())
     kv = {k: int(v) for k, v in kv.items()}
     errors = kv["status_errors"] + kv["connect_errors"] + kv["read_errors"] + kv["write_errors"] + kv["timeouts"]
@@ -60,7 +61,8 @@ def parse_pgbench(path):
     text = open(path, encoding="utf-8", errors="replace").read()
     m = re.search(r"tps = ([\d.]+) \(without initial connection time\)", text)
     if not m:
-        return {"ok": False, "error": "no tps: " + text.strip()[-300:]}
+        errors = [line for line in text.splitlines() if "error:" in line]
+        return {"ok": False, "error": "no tps: " + (errors[0] if errors else text.strip()[-300:].replace("\n", " "))}
     failed = re.search(r"number of failed transactions: (\d+)", text)
     lat = []
     for f in glob.glob(path[:-4] + ".log.d/tx*"):
@@ -76,6 +78,19 @@ def parse_pgbench(path):
     }
 
 
+def add_cpu(r, path):
+    """CPU per request from run.sh's <name>.cpu (clock ticks of the serving process and of PostgreSQL over the run)."""
+    r["cpu_app_us"] = r["cpu_pg_us"] = r["load_start"] = r["load_end"] = None
+    if not os.path.exists(path):
+        return
+    app, pg, tck, l0, l1 = open(path).read().split()
+    r["load_start"], r["load_end"] = float(l0), float(l1)
+    if r.get("ok") and r.get("requests"):
+        per = 1e6 / int(tck) / r["requests"]
+        r["cpu_app_us"] = None if app == "-" else int(app) * per
+        r["cpu_pg_us"] = int(pg) * per
+
+
 def summarise_run(run_dir):
     meta = json.load(open(os.path.join(run_dir, "meta.json"), encoding="utf-8"))
     same = {}
@@ -88,6 +103,7 @@ def summarise_run(run_dir):
         rnd, scen, target, name = line.split()
         path = os.path.join(run_dir, name + ".txt")
         r = parse_pgbench(path) if target in ("pgb", "pgbw") else parse_wrk(path)
+        add_cpu(r, os.path.join(run_dir, name + ".cpu"))
         r["round"] = int(rnd)
         samples.setdefault(scen, {}).setdefault(target, []).append(r)
     result = {"meta": meta, "same_bytes": same, "scenarios": {}}
@@ -101,17 +117,24 @@ def summarise_run(run_dir):
                 continue
             rps = [x["rps"] for x in good]
             timed = [x for x in good if x["p50"] is not None]
+            med = lambda k: (statistics.median([x[k] for x in good if x.get(k) is not None])
+                             if any(x.get(k) is not None for x in good) else None)
             out[target] = {
                 "median": statistics.median(rps), "min": min(rps), "max": max(rps),
                 "p50": statistics.median([x["p50"] for x in timed]) if len(timed) == len(good) else None,
                 "p99": statistics.median([x["p99"] for x in timed]) if len(timed) == len(good) else None,
                 "p99_max": max(x["p99"] for x in timed) if len(timed) == len(good) else None,
+                "p99_min": min(x["p99"] for x in timed) if len(timed) == len(good) else None,
+                "cpu_app_us": med("cpu_app_us"), "cpu_pg_us": med("cpu_pg_us"),
                 "errors": sum(x["errors"] for x in good), "n": len(good), "runs": runs,
             }
         result["scenarios"][scen] = out
     if bare_all:
         rps = [x["rps"] for x in bare_all]
         result["bare"] = {"median": statistics.median(rps), "min": min(rps), "max": max(rps)}
+        cpu = [x["cpu_app_us"] for x in bare_all if x.get("cpu_app_us") is not None]
+        if cpu:
+            result["bare"]["cpu_app_us"] = statistics.median(cpu)
     return result
 
 
@@ -125,6 +148,10 @@ def ratio(a, b):
 
 def ms(v):
     return f"{v:.2f}" if v is not None else "> run"
+
+
+def us(v):
+    return f"{v:,.0f}" if v is not None else "—"
 
 
 def fmt_ratio(r):
@@ -142,7 +169,7 @@ def targets_table(res):
     r = ratio(g("status", "api"), g("status", "pgb"))
     if "status" in s:
         row("status vs pgbench computing it from scratch", fmt_ratio(r), "≥ 1.0×", r >= 1.0)
-    for scen, label in (("agency", "agency item page"), ("search", "item search q=")):
+    for scen, label in (("item", "item by key"), ("agency", "agency item page"), ("search", "item search q=")):
         if scen not in s:
             continue
         r = ratio(g(scen, "api"), g(scen, "raw"))
@@ -181,6 +208,9 @@ def section(res):
         f"- Targets: plan `{m['plan']}` (Cần Thơ's city plan, 60 items), agency `{m['agency']}`, q=`{m['query']}`, "
         f"change feed after={m['after']} (limit 100), POST on {m['post_targets']} items of {m['post_plans']} plans with {m['post_plans']} reporter keys",
         f"- API peak RSS (VmHWM): **{m['api_vmhwm_kb'] / 1024:.0f} MB**",
+        "- CPU µs/req: CPU time (user + system) over the run ÷ its requests (pgbench: transactions), median of the rounds; "
+        "app = the process that answered (the API; RawApp for raw Npgsql and bare Kestrel; none for pgbench), "
+        "PostgreSQL = the bench cluster's postmaster and all its backends",
         f"- Same bytes from the API and the raw SQL app: " + ", ".join(f"{k} {v}" for k, v in res.get("same_bytes", {}).items()),
         "",
     ]
@@ -190,19 +220,21 @@ def section(res):
             continue
         api = targets.get("api", {}).get("median")
         lines += [f"### {title}", "", f"`{path}`", "",
-                  "| target | req/s median [min–max] | p50 ms | p99 ms | API ÷ target | errors |",
-                  "|---|---|---|---|---|---|"]
+                  "| target | req/s median [min–max] | p50 ms | p99 ms | API ÷ target | errors | CPU µs/req: app | PostgreSQL |",
+                  "|---|---|---|---|---|---|---|---|"]
         for t in ("api", "raw", "pgb", "pgbw", "bare"):
             x = targets.get(t)
             if not x:
                 continue
             if "median" not in x:
-                lines.append(f"| {TARGET_NAMES[t]} | failed | | | | {x['runs'][0].get('error', '')[:80]} |")
+                lines.append(f"| {TARGET_NAMES[t]} | failed | | | | {x['runs'][0].get('error', '')[:120].replace('|', '/')} | | |")
                 continue
             rr = "—" if t == "api" else fmt_ratio(ratio(api, x['median']))
-            lines.append(f"| {TARGET_NAMES[t]} | {fmt_rps(x)} | {ms(x['p50'])} | {ms(x['p99'])} | {rr} | {x['errors']} |")
+            lines.append(f"| {TARGET_NAMES[t]} | {fmt_rps(x)} | {ms(x['p50'])} | {ms(x['p99'])} | {rr} | {x['errors']} | "
+                         f"{us(x.get('cpu_app_us'))} | {us(x.get('cpu_pg_us'))} |")
         if scen != "notmodified" and "bare" in res and api is not None:
-            lines.append(f"| {TARGET_NAMES['bare']} (every round) | {fmt_rps(res['bare'])} | | | {fmt_ratio(ratio(api, res['bare']['median']))} | |")
+            lines.append(f"| {TARGET_NAMES['bare']} (every round) | {fmt_rps(res['bare'])} | | | {fmt_ratio(ratio(api, res['bare']['median']))} | | "
+                         f"{us(res['bare'].get('cpu_app_us'))} | |")
         lines.append("")
     lines += ["### Targets", "", "| target | measured | goal | | |", "|---|---|---|---|---|"] + targets_table(res) + [""]
     return lines

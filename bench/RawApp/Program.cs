@@ -32,7 +32,8 @@ public static class RawProgram
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var connection = builder.Configuration.GetConnectionString("PlanDb")
             ?? throw new InvalidOperationException("Set ConnectionStrings__PlanDb.");
-        var db = NpgsqlDataSource.Create(connection);
+        // The API's session settings (lock_timeout, jit=off, statements auto-prepared): the SQL runs as the API runs it.
+        var db = NpgsqlDataSource.Create(PlanApi.Data.DataServices.WithSessionDefaults(connection));
         var app = builder.Build();
         var json = ETags.Json;
 
@@ -52,6 +53,15 @@ public static class RawProgram
             var etag = ETags.For(bytes);
             ctx.Response.Headers.ETag = etag;
             if (ETags.Matches(ctx.Request.Headers.IfNoneMatch, etag, weak: true)) { ctx.Response.StatusCode = 304; return; }
+            await WriteJsonAsync(ctx, bytes);
+        });
+
+        app.MapGet("/raw/plans/{planId:guid}/items/{ordinal:int}", async (HttpContext ctx, Guid planId, int ordinal) =>
+        {
+            var item = await Queries.ItemAsync(db, planId, ordinal, ctx.RequestAborted);
+            if (item is null) { ctx.Response.StatusCode = 404; return; }
+            var bytes = ETags.Serialize(item, typeof(PlanItemDto));
+            ctx.Response.Headers.ETag = ETags.For(bytes);
             await WriteJsonAsync(ctx, bytes);
         });
 
@@ -161,6 +171,15 @@ internal static class Queries
                 .OrderBy(i => i.DueEnd).ThenBy(i => i.Ordinal)
                 .ToList(),
             lastReport, []);
+    }
+
+    public static async Task<PlanItemDto?> ItemAsync(NpgsqlDataSource db, Guid planId, int ordinal, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand(Sql.Item, conn);
+        cmd.Parameters.AddWithValue("planId", planId);
+        cmd.Parameters.AddWithValue("ordinal", ordinal);
+        return (await ItemReader.ReadItemAsync(cmd, ct)).SingleOrDefault();
     }
 
     public static async Task<Page<PlanItemDto>?> AgencyItemsAsync(NpgsqlDataSource db, string code, int limit, int offset, CancellationToken ct)
@@ -280,6 +299,58 @@ internal static class ItemReader
                     r.GetFieldValue<DateTimeOffset>(32 + shift), r.GetFieldValue<DateTimeOffset>(33 + shift), r.GetFieldValue<uint>(34 + shift));
             }
             if (!r.IsDBNull(12 + shift)) coordinators!.Add(new AgencyRefDto(r.GetString(12 + shift), r.GetString(13 + shift), r.IsDBNull(14 + shift) ? null : r.GetString(14 + shift)));
+        }
+        if (dto is not null) items.Add(dto.AsOf(today));
+        return items;
+    }
+
+    /// <summary>
+    /// Reads <see cref="PlanItemDto.Projection"/> as EF sends it for one item (<see cref="Sql.Item"/>): every field the
+    /// API shows (label, group, due kind and recurrence, overdue days), one row per coordinator.
+    /// </summary>
+    public static async Task<List<PlanItemDto>> ReadItemAsync(NpgsqlCommand cmd, CancellationToken ct)
+    {
+        var today = PlanCalendar.Today(TimeProvider.System);
+        var items = new List<PlanItemDto>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        Guid? current = null;
+        PlanItemDto? dto = null;
+        List<AgencyRefDto>? coordinators = null;
+        while (await r.ReadAsync(ct))
+        {
+            var id = r.GetGuid(13);
+            if (current != id)
+            {
+                if (dto is not null) items.Add(dto.AsOf(today));
+                current = id;
+                coordinators = [];
+                var ordinal = r.GetInt32(2);
+                DueKind? kind = r.IsDBNull(31) ? null : EnumNames<DueKind>.Parse(r.GetString(31));
+                dto = new PlanItemDto(
+                    r.GetGuid(0), r.GetString(1), ordinal, r.GetInt32(3),
+                    r.IsDBNull(4) ? ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture) : r.GetString(4),
+                    r.GetBoolean(5) ? null : new ItemGroupDto(r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7)),
+                    r.GetString(8),
+                    new AgencyRefDto(r.GetString(9), r.GetString(10), r.IsDBNull(11) ? null : r.GetString(11)),
+                    r.IsDBNull(12) ? null : r.GetString(12),
+                    coordinators,
+                    r.GetBoolean(22),
+                    r.IsDBNull(23) ? null : r.GetString(23),
+                    new DueDto(r.IsDBNull(24) ? null : r.GetInt32(24), r.IsDBNull(25) ? null : r.GetInt32(25),
+                        r.IsDBNull(26) ? null : EnumNames<MonthPart>.Parse(r.GetString(26)), r.IsDBNull(27) ? null : r.GetString(27),
+                        r.GetFieldValue<DateOnly>(28), r.GetFieldValue<DateOnly>(29), r.GetBoolean(30), kind,
+                        r.IsDBNull(32) ? null : r.GetFieldValue<DateOnly>(32),
+                        r.GetBoolean(33) ? null : new DueRecurrence(EnumNames<DueFrequency>.Parse(r.GetString(34)),
+                            r.IsDBNull(35) ? null : r.GetInt32(35), r.IsDBNull(36) ? null : r.GetInt32(36))),
+                    EnumNames<ItemStatus>.Parse(r.GetString(37)), r.GetInt32(38), false, 0, false,
+                    r.IsDBNull(39) ? null : r.GetFieldValue<DateOnly>(39),
+                    r.IsDBNull(40) ? null : r.GetFieldValue<DateTimeOffset>(40),
+                    r.IsDBNull(41) ? null : r.GetGuid(41),
+                    r.GetFieldValue<DateTimeOffset>(42), r.GetFieldValue<DateTimeOffset>(43), r.GetFieldValue<uint>(44),
+                    null,
+                    r.IsDBNull(45) ? null : r.GetFieldValue<NpgsqlTypes.NpgsqlRange<DateOnly>[]>(45));
+            }
+            if (!r.IsDBNull(16)) coordinators!.Add(new AgencyRefDto(r.GetString(16), r.GetString(17), r.IsDBNull(18) ? null : r.GetString(18)));
         }
         if (dto is not null) items.Add(dto.AsOf(today));
         return items;

@@ -10,6 +10,8 @@ def sub(s, m):
 def ch(m): return {f'p{12+i}':v for i,v in enumerate(m)}
 hdr=lambda t: f"-- {t}\n-- The SQL EF Core sends (bench/RawApp/Sql.cs), for pgbench -M prepared; bench/run.sh passes the -D variables.\n"
 files={}
+files['item.sql']=hdr('Item by key: the single-item projection GetPlanItemHandler.FindAsync sent before the items read model (3a42338).')+ \
+  sub(d['Item'],{'planId':':plan','ordinal':':ordinal'})+';\n'
 files['status.sql']=hdr('Plan status summary: the two queries GetPlanStatusHandler runs (the summary itself is computed in the app).')+ \
   sub(d['StatusPlan'],{'query_PlanId':':plan'})+';\n'+sub(d['StatusItems'],{'plan_Id':':plan'})+';\n'
 files['agency.sql']=hdr("An agency's item list, first page of 20: agency id, total, page.")+ \
@@ -28,7 +30,7 @@ post=hdr('POST of a progress report with an Idempotency-Key: every statement the
 post+='\\set ord random(1, 20)\n\\set k random(1, 1000000000000)\n'
 post+=sub(d['ApiKey'],{'hash':':keyhash'})+';\n'
 post+='BEGIN;\n'
-post+=sub(d['IdempotencyLock'],{'p0':':lockto','p1':"(:scope || chr(10) || (:k)::text)",'p2':':lockthen'})+';\n'
+post+=sub(d['IdempotencyLock'],{'p0':':lockto','p1':':scope','p2':'(:k)::text','p3':':lockthen'})+';\n'
 post+=sub(d['IdempotencyLookup'],{'scope':':scope','key':'(:k)::text'})+';\n'
 post+=sub(d['AgencyByCode'],{'agencyCode':':agency'}).replace('SELECT a.id,', 'SELECT a.id AS rep_id,', 1)+' \\gset\n'
 post+=sub(d['ItemForUpdate'],{'p0':':PLAN','p1':':ord'})+';\n'
