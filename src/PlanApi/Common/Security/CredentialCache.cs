@@ -11,7 +11,7 @@ public sealed record Credential(Guid Id, string ClientName, ClientRole Role, Gui
 /// Valid API keys by hash, kept in memory once used, so that a request is authenticated without a query. A revocation
 /// drops them all: at once on the instance that revoked the key, within one <see cref="StoreVersionMonitor.Interval"/>
 /// on the others (the store's version counts revoked keys); a change to an agency too (a key's agency may have ended).
-/// Unknown keys are never kept, and nothing is served from memory while the store's version is not being read.
+/// Unknown keys are never kept.
 /// </summary>
 public sealed class CredentialCache(StoreVersionMonitor monitor) : IStoreChangeObserver
 {
@@ -20,42 +20,20 @@ public sealed class CredentialCache(StoreVersionMonitor monitor) : IStoreChangeO
 
     private const string AgencyType = "agency";
 
-    private readonly BoundedLru<string, Credential> _credentials = new(Capacity, StringComparer.Ordinal);
-    private readonly Lock _changing = new();
-    private long _epoch;
+    private readonly ReadModelCache<string, Credential> _credentials = new(monitor, Capacity, StringComparer.Ordinal);
 
     /// <summary>The unrevoked key with this hash, or null.</summary>
-    public async Task<Credential?> FindAsync(PlanDbContext db, string keyHash, CancellationToken ct)
-    {
-        var usable = monitor.TryGetGeneration(out _);
-        if (usable && _credentials.TryGet(keyHash, out var kept)) return kept;
-        var epoch = Volatile.Read(ref _epoch);
-        var found = await db.ApiKeys.AsNoTracking()
+    public Task<Credential?> FindAsync(PlanDbContext db, string keyHash, CancellationToken ct) =>
+        _credentials.GetAsync(keyHash, token => db.ApiKeys.AsNoTracking()
             .Where(k => k.KeyHash == keyHash && k.RevokedAt == null)
             .Select(k => new Credential(k.Id, k.ClientName, k.Role, k.AgencyId,
                 k.Agency != null ? k.Agency.Code : null, k.Agency != null ? k.Agency.ValidUntil : null))
-            .SingleOrDefaultAsync(ct);
-        if (usable && found is not null)
-        {
-            lock (_changing)
-            {
-                if (_epoch == epoch) _credentials.Set(keyHash, found);
-            }
-        }
-        return found;
-    }
+            .SingleOrDefaultAsync(token), ct);
 
     public void Changed(IReadOnlyCollection<ResourceChange> changes)
     {
-        if (changes.Any(c => c.Type is StoreChanges.ApiKeyType or AgencyType)) Reset();
+        if (changes.Any(c => c.Type is StoreChanges.ApiKeyType or AgencyType)) _credentials.DropAll();
     }
 
-    public void Reset()
-    {
-        lock (_changing)
-        {
-            _epoch++;
-            _credentials.Clear();
-        }
-    }
+    public void Reset() => _credentials.DropAll();
 }

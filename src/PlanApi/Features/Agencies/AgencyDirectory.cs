@@ -18,54 +18,31 @@ public sealed record AgencyReference(Guid Id, string Code, string Name, string? 
 /// <summary>
 /// Agencies by code, kept in memory once read: reference data that nearly never changes, read by every to-do page and
 /// every report. Any change to an agency (or what is not known) drops them all: at once on this instance, within one
-/// <see cref="StoreVersionMonitor.Interval"/> on the others. Nothing is served from memory while the store's version
-/// is not being read.
+/// <see cref="StoreVersionMonitor.Interval"/> on the others.
 /// </summary>
 public sealed class AgencyDirectory(StoreVersionMonitor monitor) : IStoreChangeObserver
 {
     /// <summary>More agencies than a national store holds (about 150 per province); the least recently used goes first.</summary>
     private const int Capacity = 20_000;
 
-    private readonly BoundedLru<string, AgencyReference> _agencies = new(Capacity, StringComparer.Ordinal);
-    private readonly Lock _changing = new();
-    private long _epoch;
+    private readonly ReadModelCache<string, AgencyReference> _agencies = new(monitor, Capacity, StringComparer.Ordinal);
 
     /// <summary>The agency with this code, or null.</summary>
-    public async Task<AgencyReference?> FindAsync(PlanDbContext db, string code, CancellationToken ct)
-    {
-        var usable = monitor.TryGetGeneration(out _);
-        if (usable && _agencies.TryGet(code, out var kept)) return kept;
-        var epoch = Volatile.Read(ref _epoch);
-        var found = await db.Agencies.AsNoTracking()
+    public Task<AgencyReference?> FindAsync(PlanDbContext db, string code, CancellationToken ct) =>
+        _agencies.GetAsync(code, token => db.Agencies.AsNoTracking()
             .Where(a => a.Code == code)
             .Select(a => new AgencyReference(a.Id, a.Code, a.Name, a.ShortName, a.Kind, a.ValidUntil, a.Predecessors.Any()))
-            .SingleOrDefaultAsync(ct);
-        if (usable && found is not null)
-        {
-            lock (_changing)
-            {
-                if (_epoch == epoch) _agencies.Set(code, found);
-            }
-        }
-        return found;
-    }
+            .SingleOrDefaultAsync(token), ct);
 
     public void Changed(IReadOnlyCollection<ResourceChange> changes)
     {
         // Items, reports and groupings never change an agency; anything else might (an agency, a plan import that
         // created agencies, a type this directory does not know).
         if (changes.Any(c => c.Type is not (Items.PlanItemResource.TypeName or ProgressReportResource.TypeName or Groupings.GroupingResource.TypeName)))
-            Reset();
+            _agencies.DropAll();
     }
 
-    public void Reset()
-    {
-        lock (_changing)
-        {
-            _epoch++;
-            _agencies.Clear();
-        }
-    }
+    public void Reset() => _agencies.DropAll();
 }
 
 public static class AgencyDirectorySetup

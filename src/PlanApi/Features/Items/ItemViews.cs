@@ -36,103 +36,66 @@ public readonly record struct ItemKey(Guid Id, Guid PlanId, int Ordinal);
 /// selects only its rows' keys in the store (one index range) and takes the items from here, reading the missing ones
 /// in one query. A change to a plan or an agency (whose number and names items show) drops every item.
 /// </summary>
-/// <remarks>
-/// While the store's version is not being read (<see cref="StoreVersionMonitor.TryGetGeneration"/> says no), nothing
-/// is served from or kept in memory. A read that began before a write committed is not kept once the write is known
-/// (<see cref="_epoch"/>), so a replaced state never outlives the notice of its change.
-/// </remarks>
 public sealed class ItemViews(StoreVersionMonitor monitor, IOptions<ConditionalGetOptions> options) : IStoreChangeObserver
 {
-    private readonly BoundedLru<(Guid PlanId, int Ordinal), ItemView> _views = new(options.Value.ItemCapacity);
-
-    private readonly Lock _changing = new();
-
-    /// <summary>Moves on every change notice: a read that started at another value may hold a replaced state.</summary>
-    private long _epoch;
+    private readonly ReadModelCache<(Guid PlanId, int Ordinal), ItemView> _views = new(monitor, options.Value.ItemCapacity);
 
     /// <summary>The item (drafts included), or null when there is none.</summary>
-    public async Task<ItemView?> FindAsync(PlanDbContext db, Guid planId, int ordinal, CancellationToken ct)
-    {
-        var usable = monitor.TryGetGeneration(out _);
-        if (usable && _views.TryGet((planId, ordinal), out var kept)) return kept;
-        var epoch = Volatile.Read(ref _epoch);
-        var view = await db.PlanItems.AsNoTracking()
+    public Task<ItemView?> FindAsync(PlanDbContext db, Guid planId, int ordinal, CancellationToken ct) =>
+        _views.GetAsync((planId, ordinal), token => db.PlanItems.AsNoTracking()
             .Where(i => i.PlanId == planId && i.Ordinal == ordinal)
             .Select(ItemView.Projection)
-            .SingleOrDefaultAsync(ct);
-        if (usable && view is not null) Keep([view], epoch);
-        return view;
-    }
+            .SingleOrDefaultAsync(token), ct);
 
     /// <summary>The items <paramref name="keys"/> name, in their order (one that was deleted meanwhile is left out).</summary>
     public async Task<List<ItemView>> GetAsync(PlanDbContext db, IReadOnlyList<ItemKey> keys, CancellationToken ct)
     {
-        var usable = monitor.TryGetGeneration(out _);
+        var read = _views.Begin();
         var views = new ItemView?[keys.Count];
         List<Guid> missing = [];
         for (var n = 0; n < keys.Count; n++)
         {
-            if (usable && _views.TryGet((keys[n].PlanId, keys[n].Ordinal), out var kept) && kept.Id == keys[n].Id) views[n] = kept;
+            if (_views.TryGet(read, (keys[n].PlanId, keys[n].Ordinal), out var kept) && kept.Id == keys[n].Id) views[n] = kept;
             else missing.Add(keys[n].Id);
         }
         if (missing.Count > 0)
         {
-            var epoch = Volatile.Read(ref _epoch);
-            var read = await db.PlanItems.AsNoTracking()
+            var found = await db.PlanItems.AsNoTracking()
                 .Where(i => missing.Contains(i.Id))
                 .Select(ItemView.Projection)
                 .ToDictionaryAsync(v => v.Id, ct);
             for (var n = 0; n < keys.Count; n++)
             {
-                if (views[n] is null && read.TryGetValue(keys[n].Id, out var view)) views[n] = view;
+                if (views[n] is null && found.TryGetValue(keys[n].Id, out var view)) views[n] = view;
             }
-            if (usable) Keep(read.Values, epoch);
+            _views.Keep(read, found.Values.Select(v => ((v.Item.PlanId, v.Item.Ordinal), v)));
         }
         return [.. views.OfType<ItemView>()];
     }
 
     public void Changed(IReadOnlyCollection<ResourceChange> changes)
     {
-        lock (_changing)
+        List<(Guid, int)> items = [];
+        foreach (var change in changes)
         {
-            _epoch++;
-            foreach (var change in changes)
+            switch (change.Type)
             {
-                switch (change.Type)
-                {
-                    case PlanItemResource.TypeName:
-                        if (PlanItemResource.Parse(change.Key) is { } key) _views.Remove(key);
-                        else _views.Clear();
-                        break;
-                    // A report's item is in the same write's changes; a grouping is not shown on items.
-                    case ProgressReportResource.TypeName or GroupingResource.TypeName:
-                        break;
-                    // Plans (number, state) and agencies (names) are shown on their items; anything else, to be safe.
-                    default:
-                        _views.Clear();
-                        return;
-                }
+                case PlanItemResource.TypeName when PlanItemResource.Parse(change.Key) is { } key:
+                    items.Add(key);
+                    break;
+                // A report's item is in the same write's changes; a grouping is not shown on items.
+                case ProgressReportResource.TypeName or GroupingResource.TypeName:
+                    break;
+                // Plans (number, state) and agencies (names) are shown on their items; anything else, to be safe.
+                default:
+                    _views.DropAll();
+                    return;
             }
         }
+        if (items.Count > 0) _views.Drop(items);
     }
 
-    public void Reset()
-    {
-        lock (_changing)
-        {
-            _epoch++;
-            _views.Clear();
-        }
-    }
-
-    private void Keep(IEnumerable<ItemView> views, long epoch)
-    {
-        lock (_changing)
-        {
-            if (_epoch != epoch) return;
-            foreach (var view in views) _views.Set((view.Item.PlanId, view.Item.Ordinal), view);
-        }
-    }
+    public void Reset() => _views.DropAll();
 }
 
 public static class ItemViewsSetup
