@@ -42,7 +42,7 @@ internal sealed record Verification(
 
         var records = new Dictionary<string, List<(string Scope, Guid? Id)>>();
         await using (var command = new NpgsqlCommand(
-            "SELECT scope, key, status_code, convert_from(body, 'UTF8') FROM idempotency_records WHERE key = ANY(@keys)", connection))
+            "SELECT scope, key, convert_from(body, 'UTF8') FROM idempotency_records WHERE key = ANY(@keys)", connection))
         {
             command.Parameters.AddWithValue("keys", started.Union(stored.Keys).ToArray());
             command.CommandTimeout = 120;
@@ -52,7 +52,7 @@ internal sealed record Verification(
                 Guid? id = null;
                 try
                 {
-                    using var doc = JsonDocument.Parse(reader.GetString(3));
+                    using var doc = JsonDocument.Parse(reader.GetString(2));
                     if (doc.RootElement.TryGetProperty("id", out var p)) id = p.GetGuid();
                 }
                 catch (JsonException)
