@@ -133,6 +133,20 @@ public sealed class ConditionalGetCache
         }
     }
 
+    /// <summary>
+    /// The answer to <paramref name="key"/> today: the one kept for the store's current generation, or computed and kept.
+    /// While the store's version is not being read, it is computed and not kept.
+    /// </summary>
+    public async Task<T> AnswerAsync<T>(object key, DateOnly today, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
+        where T : class, ICachedResource
+    {
+        if (!_monitor.TryGetGeneration(out var generation)) return await compute(ct);
+        if (TryGetAnswer<T>(key, generation, today, out var kept)) return kept;
+        var answer = await compute(ct);
+        KeepAnswer(key, generation, today, answer);
+        return answer;
+    }
+
     /// <summary>The JSON and ETag of <paramref name="value"/>: kept ones for answers this cache holds, computed for the rest.</summary>
     public Representation RepresentationOf(object value, Type type) =>
         value is ICachedResource && _representations.TryGetValue(value, out var kept) ? kept : Represent(value, type);

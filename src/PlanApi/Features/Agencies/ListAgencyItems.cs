@@ -40,7 +40,7 @@ internal sealed class ListAgencyItemsValidator : AbstractValidator<ListAgencyIte
 }
 
 internal sealed class ListAgencyItemsHandler(
-    PlanDbContext db, AgencyDirectory agencies, ItemViews views, ConditionalGetCache answers, StoreVersionMonitor monitor, TimeProvider clock) : IQueryHandler<ListAgencyItemsQuery, Page<PlanItemDto>>
+    PlanDbContext db, AgencyDirectory agencies, ItemViews views, ConditionalGetCache answers, TimeProvider clock) : IQueryHandler<ListAgencyItemsQuery, Page<PlanItemDto>>
 {
     /// <summary>
     /// A page is kept as the answer to its query under the store's generation and the day (as a plan's status is):
@@ -48,12 +48,8 @@ internal sealed class ListAgencyItemsHandler(
     /// </summary>
     public async ValueTask<Page<PlanItemDto>> Handle(ListAgencyItemsQuery query, CancellationToken ct)
     {
-        var fresh = monitor.TryGetGeneration(out var generation);
         var today = PlanCalendar.Today(clock);
-        if (fresh && answers.TryGetAnswer<Page<PlanItemDto>>(query, generation, today, out var kept)) return kept;
-        var page = await ComputeAsync(query, today, ct);
-        if (fresh) answers.KeepAnswer(query, generation, today, page);
-        return page;
+        return await answers.AnswerAsync(query, today, token => ComputeAsync(query, today, token), ct);
     }
 
     private async Task<Page<PlanItemDto>> ComputeAsync(ListAgencyItemsQuery query, DateOnly today, CancellationToken ct)

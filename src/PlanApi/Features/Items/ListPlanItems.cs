@@ -35,17 +35,13 @@ internal sealed class ListPlanItemsValidator : AbstractValidator<ListPlanItemsQu
 }
 
 internal sealed class ListPlanItemsHandler(
-    PlanDbContext db, ItemViews views, ConditionalGetCache answers, StoreVersionMonitor monitor, TimeProvider clock) : IQueryHandler<ListPlanItemsQuery, Page<PlanItemDto>>
+    PlanDbContext db, ItemViews views, ConditionalGetCache answers, TimeProvider clock) : IQueryHandler<ListPlanItemsQuery, Page<PlanItemDto>>
 {
     /// <summary>A page is kept as the answer to its query under the store's generation and the day (see ListAgencyItemsHandler).</summary>
     public async ValueTask<Page<PlanItemDto>> Handle(ListPlanItemsQuery query, CancellationToken ct)
     {
-        var fresh = monitor.TryGetGeneration(out var generation);
         var today = PlanCalendar.Today(clock);
-        if (fresh && answers.TryGetAnswer<Page<PlanItemDto>>(query, generation, today, out var kept)) return kept;
-        var page = await ComputeAsync(query, today, ct);
-        if (fresh) answers.KeepAnswer(query, generation, today, page);
-        return page;
+        return await answers.AnswerAsync(query, today, token => ComputeAsync(query, today, token), ct);
     }
 
     private async Task<Page<PlanItemDto>> ComputeAsync(ListPlanItemsQuery query, DateOnly today, CancellationToken ct)
