@@ -1599,14 +1599,53 @@ START TRANSACTION;
 DO $EF$
 BEGIN
     IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203201054_IdempotencyClaimInOneRoundTrip') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261203201054_IdempotencyClaimInOneRoundTrip', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203223827_IdempotencyResultFromAuditEntry') THEN
+    ALTER TABLE idempotency_records ADD audit_entry_id uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203223827_IdempotencyResultFromAuditEntry') THEN
+    CREATE INDEX ix_idempotency_records_audit_entry_id ON idempotency_records (audit_entry_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203223827_IdempotencyResultFromAuditEntry') THEN
+    ALTER TABLE idempotency_records ADD CONSTRAINT fk_idempotency_records_audit_entries_audit_entry_id FOREIGN KEY (audit_entry_id) REFERENCES audit_entries (id) ON DELETE RESTRICT;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203223827_IdempotencyResultFromAuditEntry') THEN
     -- Takes the lock of one client's (scope) Idempotency-Key and then reads what is stored under it, in one round trip:
     -- the stored record when an earlier request with the key committed, no row otherwise. The read is a statement of its
     -- own, so it takes its snapshot after the lock is held and sees a first attempt that committed while this one waited.
+    -- A record that points at an audit entry (its result is that entry's "after", stored once) gets that JSON as its body.
     CREATE OR REPLACE FUNCTION idempotency_claim(scope text, key text) RETURNS SETOF idempotency_records
     LANGUAGE plpgsql VOLATILE AS $$
     BEGIN
         PERFORM idempotency_lock(scope, key);
-        RETURN QUERY SELECT * FROM idempotency_records r WHERE r.scope = idempotency_claim.scope AND r.key = idempotency_claim.key;
+        RETURN QUERY
+            SELECT r.scope, r.key, r.request_hash,
+                   CASE WHEN r.audit_entry_id IS NULL THEN r.body ELSE convert_to(a.after::text, 'UTF8') END,
+                   r.created_at, r.audit_entry_id
+            FROM idempotency_records r
+            LEFT JOIN audit_entries a ON a.id = r.audit_entry_id
+            WHERE r.scope = idempotency_claim.scope AND r.key = idempotency_claim.key;
     END
     $$;
 
@@ -1615,9 +1654,9 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203201054_IdempotencyClaimInOneRoundTrip') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203223827_IdempotencyResultFromAuditEntry') THEN
     INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
-    VALUES ('20261203201054_IdempotencyClaimInOneRoundTrip', '10.0.15');
+    VALUES ('20261203223827_IdempotencyResultFromAuditEntry', '10.0.15');
     END IF;
 END $EF$;
 COMMIT;

@@ -222,6 +222,8 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         b.Property(r => r.Key).HasMaxLength(Limits.IdempotencyKey);
         b.Property(r => r.RequestHash).HasMaxLength(64);
         b.HasIndex(r => r.CreatedAt);
+        // An audit entry that answers a retried request cannot go while the record does.
+        b.HasOne<AuditEntry>().WithMany().HasForeignKey(r => r.AuditEntryId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -15,8 +15,12 @@ public sealed class IdempotencyRecord
 
     /// <summary>
     /// The command's result as JSON (empty for a command without one): a retry is answered by the same controller
-    /// with it, so status, Location, ETag and body are those of the first answer.
+    /// with it, so status, Location, ETag and body are those of the first answer. Empty too when the result is the
+    /// audit entry's "after" (<see cref="AuditEntryId"/>): the JSON is stored once, and the lookup reads it from there.
     /// </summary>
     public required byte[] Body { get; init; }
+
+    /// <summary>The audit entry whose "after" is this request's result, when it is; null when <see cref="Body"/> holds it.</summary>
+    public Guid? AuditEntryId { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 }

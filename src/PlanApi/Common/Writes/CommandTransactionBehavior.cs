@@ -33,7 +33,7 @@ public sealed class CommandTransactionBehavior<TMessage, TResponse>(
         if (target is not null) await log.BeginAsync(target, ct);
         var response = await next(message, ct);
         if (target is not null) await log.RecordAsync(target, response, ct);
-        idempotency.Remember(response);
+        idempotency.Remember(response, log.AuditEntryShowing(response));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         // Before the answer leaves: this instance's next reads never see what the write replaced.

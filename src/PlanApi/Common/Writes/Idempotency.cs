@@ -119,8 +119,11 @@ public sealed class IdempotencyStore(PlanDbContext db, TimeProvider clock)
             : JsonSerializer.Deserialize<TResult>(previous.Body, ETags.Json));
     }
 
-    /// <summary>Stores a command's result under this request's key, to commit with the write.</summary>
-    public void Remember(object? result)
+    /// <summary>
+    /// Stores a command's result under this request's key, to commit with the write: as a reference to
+    /// <paramref name="auditEntryId"/> when that audit entry's "after" is the result, else as its JSON.
+    /// </summary>
+    public void Remember(object? result, Guid? auditEntryId)
     {
         if (Request is not { } request || result is INotReplayable) return;
         db.IdempotencyRecords.Add(new IdempotencyRecord
@@ -128,7 +131,8 @@ public sealed class IdempotencyStore(PlanDbContext db, TimeProvider clock)
             Scope = request.Scope,
             Key = request.Key,
             RequestHash = request.RequestHash,
-            Body = result is null or Unit ? [] : JsonSerializer.SerializeToUtf8Bytes(result, result.GetType(), ETags.Json),
+            Body = result is null or Unit || auditEntryId is not null ? [] : JsonSerializer.SerializeToUtf8Bytes(result, result.GetType(), ETags.Json),
+            AuditEntryId = auditEntryId,
             CreatedAt = clock.GetUtcNow(),
         });
     }

@@ -20,12 +20,20 @@ public sealed class WriteLog(PlanDbContext db, WritableResources resources, Time
     private readonly Dictionary<(string Type, string Key), object> _written = [];
     private readonly List<ResourceChange> _changes = [];
     private object? _before;
+    private (object Value, Guid EntryId)? _auditedAfter;
 
     /// <summary>The resources this write changed (its feed entries, or the audited-only resource): what the read models drop once it commits.</summary>
     public IReadOnlyCollection<ResourceChange> Changes => _changes;
 
     /// <summary>The command's target as it was before the write (as a GET showed it), or null when it did not exist.</summary>
     public T? Before<T>() where T : class => _before as T;
+
+    /// <summary>
+    /// The audit entry whose "after" is exactly <paramref name="response"/> as a client is shown it (the same object, not
+    /// reshaped for the audit), or null: the idempotency record then points at it instead of storing the JSON again.
+    /// </summary>
+    public Guid? AuditEntryShowing(object? response) =>
+        response is not null && _auditedAfter is { } audited && ReferenceEquals(audited.Value, response) ? audited.EntryId : null;
 
     /// <summary>The state of a resource as this write left it; the log uses it instead of reading it back.</summary>
     public void Written(string type, string key, object representation) => _written[(type, key)] = representation;
@@ -45,7 +53,9 @@ public sealed class WriteLog(PlanDbContext db, WritableResources resources, Time
             ?? throw new InvalidOperationException($"The write of a {target.Type} does not name the resource it wrote.");
 
         var now = clock.GetUtcNow();
-        db.AuditEntries.Add(Audit(resource, key, target.Action, _before, after, now));
+        var entry = Audit(resource, key, target.Action, _before, after, now);
+        db.AuditEntries.Add(entry);
+        if (after is not null && ReferenceEquals(resource.ForAudit(after), after)) _auditedAfter = (after, entry.Id);
         if (!resource.InChangeFeed)
         {
             _changes.Add(new ResourceChange(resource.Type, key));

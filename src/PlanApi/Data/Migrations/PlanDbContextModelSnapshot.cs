@@ -594,6 +594,10 @@ namespace PlanApi.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("key");
 
+                    b.Property<Guid?>("AuditEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("audit_entry_id");
+
                     b.Property<byte[]>("Body")
                         .IsRequired()
                         .HasColumnType("bytea")
@@ -611,6 +615,9 @@ namespace PlanApi.Data.Migrations
 
                     b.HasKey("Scope", "Key")
                         .HasName("pk_idempotency_records");
+
+                    b.HasIndex("AuditEntryId")
+                        .HasDatabaseName("ix_idempotency_records_audit_entry_id");
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_idempotency_records_created_at");
@@ -1448,6 +1455,15 @@ namespace PlanApi.Data.Migrations
                         .HasConstraintName("fk_grouping_members_groupings_grouping_id");
 
                     b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("PlanApi.Domain.IdempotencyRecord", b =>
+                {
+                    b.HasOne("PlanApi.Domain.AuditEntry", null)
+                        .WithMany()
+                        .HasForeignKey("AuditEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_idempotency_records_audit_entries_audit_entry_id");
                 });
 
             modelBuilder.Entity("PlanApi.Domain.Plan", b =>

@@ -68,11 +68,22 @@ public sealed class IdempotencyTests(PlanApiFactory api) : IClassFixture<PlanApi
         Assert.Equal(firstJson, secondJson);
         Assert.Equal(["true"], second.Headers.GetValues("Idempotent-Replayed"));
         Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
 
         var list = await _client.ListAsync(planId, 3);
         Assert.Equal(1, list["total"]!.GetValue<int>());
-        Assert.Equal(JsonNode.Parse(firstJson)!["id"]!.GetValue<string>(), list["items"]![0]!["id"]!.GetValue<string>());
+        var id = JsonNode.Parse(firstJson)!["id"]!.GetValue<string>();
+        Assert.Equal(id, list["items"]![0]!["id"]!.GetValue<string>());
         Assert.Equal(1, await api.StoredCountAsync(planId, 3));
+
+        // The answer is stored once: the key's record points at the audit entry whose "after" it is.
+        await using var db = api.NewDbContext();
+        var stored = await db.Database.SqlQuery<int>($"""
+            SELECT count(*)::int AS "Value" FROM idempotency_records r JOIN audit_entries a ON a.id = r.audit_entry_id
+            WHERE r.key = {key} AND octet_length(r.body) = 0 AND a.resource_type = 'progress_report' AND a.resource_key = {id}
+              AND a.after = {firstJson}::jsonb
+            """).SingleAsync();
+        Assert.Equal(1, stored);
     }
 
     [Fact]
