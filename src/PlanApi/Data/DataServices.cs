@@ -42,6 +42,8 @@ public static class DataServices
         services.AddDbContextPool<PlanDbContext>((sp, o) =>
             ((DbContextOptionsBuilder<PlanDbContext>)o).UsePlanDatabase(connectionString).AddInterceptors(sp.GetRequiredService<CommitObserver>()));
         services.AddScoped<Seeder>();
+        services.AddSingleton(new StoreMonitorDatabase(new DbContextOptionsBuilder<PlanDbContext>()
+            .UsePlanDatabase(StoreMonitorDatabase.ConnectionString(connectionString)).Options));
         services.AddSingleton<StoreVersionMonitor>();
         services.AddSingleton<StoreChanges>();
         services.AddSingleton<CommitObserver>();

@@ -1,6 +1,8 @@
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using PlanApi.Common;
 
 namespace PlanApi.Data;
@@ -15,7 +17,7 @@ namespace PlanApi.Data;
 /// it instead of waiting.
 /// </summary>
 public sealed class StoreVersionMonitor(
-    IServiceScopeFactory scopes, StoreChanges changes, TimeProvider clock, IOptions<ConditionalGetOptions> options,
+    StoreMonitorDatabase database, StoreChanges changes, TimeProvider clock, IOptions<ConditionalGetOptions> options,
     ILogger<StoreVersionMonitor> logger)
     : BackgroundService
 {
@@ -59,8 +61,7 @@ public sealed class StoreVersionMonitor(
             var done = Interlocked.Exchange(ref _nextCheck, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<PlanDbContext>();
+                await using var db = database.Open();
                 var version = await ChangeFeed.VersionAsync(db, stoppingToken);
                 if (version != _seen)
                 {
@@ -115,6 +116,26 @@ public sealed class StoreVersionMonitor(
             return false;
         }
     }
+}
+
+/// <summary>
+/// The <see cref="StoreVersionMonitor"/>'s way to the store: a pool of one connection of its own. From the requests'
+/// pool it would queue behind them when the API is saturated, its checks would fall behind
+/// <see cref="ConditionalGetOptions.StoreCheckMaxAge"/>, and every read model would stop serving just when it helps most.
+/// </summary>
+public sealed class StoreMonitorDatabase(DbContextOptions<PlanDbContext> options)
+{
+    public const string ApplicationNameSuffix = " (store monitor)";
+
+    /// <summary>The requests' connection string with a pool of one (a distinct string is a distinct pool) and a name of its own.</summary>
+    public static string ConnectionString(string requests)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(requests) { MaxPoolSize = 1, MinPoolSize = 0 };
+        builder.ApplicationName = (builder.ApplicationName ?? "PlanApi") + ApplicationNameSuffix;
+        return builder.ConnectionString;
+    }
+
+    public PlanDbContext Open() => new(options);
 }
 
 /// <summary>Tells the <see cref="StoreVersionMonitor"/> of every transaction a <see cref="PlanDbContext"/> commits.</summary>
