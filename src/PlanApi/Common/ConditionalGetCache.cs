@@ -37,6 +37,9 @@ public sealed class ConditionalGetCache
     /// <summary>The JSON of each kept answer, by the answer's identity: read without a lock, changed with the answers.</summary>
     private readonly ConcurrentDictionary<object, Representation> _representations = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>The JSON of other shared instances, for as long as something else holds them.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, Representation> _shared = new();
+
     private readonly Lock _keeping = new();
 
     public ConditionalGetCache(StoreVersionMonitor monitor, TimeProvider clock, IReportApiVersions versions, IOptions<ConditionalGetOptions> options)
@@ -147,9 +150,18 @@ public sealed class ConditionalGetCache
         return answer;
     }
 
-    /// <summary>The JSON and ETag of <paramref name="value"/>: kept ones for answers this cache holds, computed for the rest.</summary>
-    public Representation RepresentationOf(object value, Type type) =>
-        value is ICachedResource && _representations.TryGetValue(value, out var kept) ? kept : Represent(value, type);
+    /// <summary>
+    /// The JSON and ETag of <paramref name="value"/>: kept ones for answers this cache holds, computed for the rest. Other
+    /// shared instances (a kept page with its next link, see <see cref="Paging.WithLinks{T}"/>) keep theirs while in use.
+    /// </summary>
+    public Representation RepresentationOf(object value, Type type)
+    {
+        if (value is not ICachedResource) return Represent(value, type);
+        if (_representations.TryGetValue(value, out var kept) || _shared.TryGetValue(value, out kept)) return kept;
+        var representation = Represent(value, type);
+        _shared.AddOrUpdate(value, representation);
+        return representation;
+    }
 
     private static Representation Represent(object value, Type type)
     {

@@ -38,15 +38,30 @@ public static class Paging
         return new Page<T>(items, total, paging.Limit, paging.Offset);
     }
 
-    /// <summary>Adds the next-page link, built from the current request with only <c>offset</c> changed.</summary>
+    /// <summary>The page with its next link that <see cref="WithLinks{T}"/> last made of each page still in use.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Linked = new();
+
+    /// <summary>
+    /// Adds the next-page link, built from the current request with only <c>offset</c> changed. A page handed to many
+    /// requests (a kept answer) gets the same linked instance back while the link is the same, so that its JSON and ETag
+    /// are computed once for it too (<see cref="ConditionalGetCache.RepresentationOf"/>).
+    /// </summary>
     public static Page<T> WithLinks<T>(this Page<T> page, HttpRequest request)
     {
         if (!page.HasMore) return page;
+        var next = NextLink(page, request);
+        if (Linked.TryGetValue(page, out var known) && known is Page<T> { } linked && linked.Next == next) return linked;
+        linked = page with { Next = next };
+        Linked.AddOrUpdate(page, linked);
+        return linked;
+    }
+
+    private static string NextLink<T>(Page<T> page, HttpRequest request)
+    {
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(request.QueryString.Value);
         query["offset"] = (page.Offset + page.Limit).ToString(System.Globalization.CultureInfo.InvariantCulture);
         query["limit"] = page.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var next = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(
             request.PathBase + request.Path, query.SelectMany(kv => kv.Value.Select(v => KeyValuePair.Create(kv.Key, v))));
-        return page with { Next = next };
     }
 }

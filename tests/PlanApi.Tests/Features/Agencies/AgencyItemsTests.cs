@@ -99,6 +99,25 @@ public sealed class AgencyItemsTests : IClassFixture<PlanApiFactory>
     }
 
     [Fact]
+    public async Task A_page_kept_for_many_requests_carries_each_requests_own_next_link()
+    {
+        await _api.CheckStoreVersionAsync();
+        const string path = "/api/v1/agencies/ban-tdkt-can-tho/items";
+        var answers = new List<(string Next, string ETag)>();
+        foreach (var query in new[] { "?role=lead&limit=5", "?limit=5&role=lead", "?role=lead&limit=5" })
+        {
+            var response = await _client.GetAsync(path + query);
+            var page = await response.JsonAsync(System.Net.HttpStatusCode.OK);
+            Assert.Equal([6, 7, 9, 1, 2], Ordinals(page));
+            answers.Add((page["next"]!.GetValue<string>(), response.Headers.ETag!.Tag));
+        }
+        Assert.Equal(path + "?role=lead&limit=5&offset=5", answers[0].Next);
+        Assert.Equal(path + "?limit=5&role=lead&offset=5", answers[1].Next);
+        Assert.NotEqual(answers[0].ETag, answers[1].ETag);
+        Assert.Equal(answers[0], answers[2]);
+    }
+
+    [Fact]
     public async Task Ban_TĐKT_as_coordinator_lists_items_13_19_and_23()
     {
         var page = await _client.GetJsonAsync("/api/v1/agencies/ban-tdkt-can-tho/items?role=coordinator");
