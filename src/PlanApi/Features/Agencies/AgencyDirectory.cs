@@ -36,9 +36,10 @@ public sealed class AgencyDirectory(StoreVersionMonitor monitor) : IStoreChangeO
 
     public void Changed(IReadOnlyCollection<ResourceChange> changes)
     {
-        // Items, reports and groupings never change an agency; anything else might (an agency, a plan import that
-        // created agencies, a type this directory does not know).
-        if (changes.Any(c => c.Type is not (Items.PlanItemResource.TypeName or ProgressReportResource.TypeName or Groupings.GroupingResource.TypeName)))
+        // Items, reports, groupings, credentials and subscriptions never change an agency; anything else might (an
+        // agency, a plan import that created agencies, a type this directory does not know).
+        if (changes.Any(c => c.Type is not (Items.PlanItemResource.TypeName or ProgressReportResource.TypeName
+                or Groupings.GroupingResource.TypeName or StoreChanges.ApiKeyType or Webhooks.WebhookSubscriptionResource.TypeName)))
             _agencies.DropAll();
     }
 

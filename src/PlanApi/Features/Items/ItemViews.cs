@@ -83,8 +83,9 @@ public sealed class ItemViews(StoreVersionMonitor monitor, IOptions<ConditionalG
                 case PlanItemResource.TypeName when PlanItemResource.Parse(change.Key) is { } key:
                     items.Add(key);
                     break;
-                // A report's item is in the same write's changes; a grouping is not shown on items.
-                case ProgressReportResource.TypeName or GroupingResource.TypeName:
+                // A report's item is in the same write's changes; groupings, credentials and subscriptions are not shown on items.
+                case ProgressReportResource.TypeName or GroupingResource.TypeName or StoreChanges.ApiKeyType
+                    or Webhooks.WebhookSubscriptionResource.TypeName:
                     break;
                 // Plans (number, state) and agencies (names) are shown on their items; anything else, to be safe.
                 default:

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Npgsql;
 using PlanApi.Tests.Features.ProgressReports;
+using PlanApi.Tests.Features.Security;
 using PlanApi.Tests.Infrastructure;
 
 namespace PlanApi.Tests.Features.Items;
@@ -56,6 +57,31 @@ public sealed class ItemReadModelTests(PlanApiFactory api) : IClassFixture<PlanA
         Assert.Equal("completed", onPage["status"]!.GetValue<string>());
         var found = Find(await _client.GetJsonAsync($"/api/v1/plans/{planId}/items?q=thi%20dua"), planId, 3);
         Assert.Equal(item["content"]!.GetValue<string>(), found["content"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Issuing_or_revoking_an_API_key_leaves_the_items_in_memory()
+    {
+        var planId = await SeededPlan.IdAsync(_client);
+        await api.CheckStoreVersionAsync();
+        var before = await _client.GetJsonAsync($"/api/v1/plans/{planId}/items/7");
+
+        // A change no read model is told of (no feed entry): an item served from memory keeps showing the old content.
+        await using (var other = new NpgsqlConnection(TestDatabase.ConnectionString(api.Database)))
+        {
+            await other.OpenAsync();
+            await using var write = new NpgsqlCommand(
+                "UPDATE plan_items SET content = content || ' (untold)' WHERE plan_id = @plan AND ordinal = 7", other);
+            write.Parameters.AddWithValue("plan", Guid.Parse(planId));
+            await write.ExecuteNonQueryAsync();
+        }
+        var issued = await (await _client.SendAsync(HttpMethod.Post, "/api/v1/api-keys",
+            new JsonObject { ["clientName"] = "QLVB (thử nghiệm)", ["role"] = "admin" })).JsonAsync(HttpStatusCode.Created);
+        using (var revoked = await _client.DeleteAsync($"/api/v1/api-keys/{issued["id"]!.GetValue<string>()}"))
+            Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+
+        var after = await _client.GetJsonAsync($"/api/v1/plans/{planId}/items/7");
+        Assert.Equal(before["content"]!.GetValue<string>(), after["content"]!.GetValue<string>());
     }
 
     [Fact]
