@@ -16,7 +16,7 @@ internal sealed record Verification(
 
     /// <summary>
     /// Reports are found by their summary ("drill TAG KEY", so each names the Idempotency-Key it was sent with); the
-    /// stored answers by key in idempotency_records, whose body holds the report id the client was (or would be) given.
+    /// stored answers by key in idempotency_records, whose answer (its body, or the "after" of the audit entry it points at) holds the report id the client was (or would be) given.
     /// </summary>
     public static async Task<Verification> RunAsync(string connectionString, Recorder recorder, string tag)
     {
@@ -42,7 +42,11 @@ internal sealed record Verification(
 
         var records = new Dictionary<string, List<(string Scope, Guid? Id)>>();
         await using (var command = new NpgsqlCommand(
-            "SELECT scope, key, convert_from(body, 'UTF8') FROM idempotency_records WHERE key = ANY(@keys)", connection))
+            """
+            SELECT r.scope, r.key, COALESCE(a.after::text, convert_from(r.body, 'UTF8'))
+            FROM idempotency_records r LEFT JOIN audit_entries a ON a.id = r.audit_entry_id
+            WHERE r.key = ANY(@keys)
+            """, connection))
         {
             command.Parameters.AddWithValue("keys", started.Union(stored.Keys).ToArray());
             command.CommandTimeout = 120;

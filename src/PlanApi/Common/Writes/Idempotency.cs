@@ -120,6 +120,22 @@ public sealed class IdempotencyStore(PlanDbContext db, TimeProvider clock)
     }
 
     /// <summary>
+    /// The results stored under <paramref name="keys"/> of one client, by key: the JSON a retry of each would be
+    /// answered with (read from the audit entry a record points at, as <c>idempotency_claim</c> does), without locking.
+    /// </summary>
+    public static async Task<Dictionary<string, byte[]>> StoredResultsAsync(
+        PlanDbContext db, string scope, IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        var stored = await (
+            from r in db.IdempotencyRecords.AsNoTracking()
+            where r.Scope == scope && keys.Contains(r.Key)
+            join a in db.AuditEntries on r.AuditEntryId equals a.Id into audits
+            from a in audits.DefaultIfEmpty()
+            select new { r.Key, r.Body, After = a == null ? null : a.After }).ToListAsync(ct);
+        return stored.ToDictionary(r => r.Key, r => r.After is null ? r.Body : Encoding.UTF8.GetBytes(r.After), StringComparer.Ordinal);
+    }
+
+    /// <summary>
     /// Stores a command's result under this request's key, to commit with the write: as a reference to
     /// <paramref name="auditEntryId"/> when that audit entry's "after" is the result, else as its JSON.
     /// </summary>

@@ -65,8 +65,8 @@ internal sealed class ImportProgressSheetHandler(
         var scope = $"progress-sheet:{request.Code}";
         var keys = entries.Where(e => e.Body is not null).ToDictionary(e => e.Row, e => $"{e.PlanId:D}/{e.Ordinal}/{e.ContentHash()}");
         var keyList = keys.Values.Distinct().ToList();
-        var reported = await db.IdempotencyRecords.AsNoTracking().Where(r => r.Scope == scope && keyList.Contains(r.Key))
-            .Select(r => new { r.Key, r.Body }).ToDictionaryAsync(r => r.Key, r => ReportIdOf(r.Body), ct);
+        var reported = (await IdempotencyStore.StoredResultsAsync(db, scope, keyList, ct))
+            .ToDictionary(r => r.Key, r => ReportIdOf(r.Value), StringComparer.Ordinal);
 
         var rows = new List<ProgressImportRowDto>();
         var toPost = new List<(int Index, PostProgressReportCommand Command, string Key, string Hash)>();
