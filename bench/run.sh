@@ -150,7 +150,8 @@ log "starting the API on $API_URL and the raw app on $RAW_URL"
 API_PID="$(start_app "$API_DIR" PlanApi.dll "$API_URL" planapi-bench "$OUT/api.log")"
 wait_ready "$API_URL/health/ready"
 # The raw app applies the API's own session settings itself (DataServices.WithSessionDefaults: jit off, lock_timeout,
-# statements auto-prepared); pgbench gets jit off from PGOPTIONS and prepares with -M prepared.
+# statements auto-prepared); pgbench gets jit off and the API's default lock_timeout (3 s) from PGOPTIONS and prepares
+# with -M prepared.
 RAW_PID="$(start_app "$RAW_DIR" RawApp.dll "$RAW_URL" rawapp-bench "$OUT/raw.log")"
 wait_ready "$RAW_URL/json"
 for pid in "$API_PID" "$RAW_PID"; do kill -0 "$pid" 2>/dev/null || { echo "process $pid exited; see $OUT/*.log" >&2; exit 1; }; done
@@ -204,9 +205,9 @@ KEY_HASH="$(printf '%s' "$KEY_SECRET" | sha256sum | cut -d' ' -f1)"
 KEY_ID="$(q "SELECT id FROM api_keys WHERE key_hash = '$KEY_HASH'")"
 KEY_AGENCY_ID="$(q "SELECT id FROM agencies WHERE code = '$KEY_AGENCY'")"
 REPORT_JSON='{"id":"00000000-0000-7000-8000-000000000000","planId":"00000000-0000-7000-8000-000000000000","ordinal":1,"reportingAgency":{"code":"so-x-can-tho","name":"Sở thành phố Cần Thơ","shortName":"Sở"},"status":"in_progress","percentComplete":40,"summary":"Đã triển khai, đang tổng hợp kết quả thực hiện.","evidence":null,"periodFrom":null,"periodTo":null,"reportedAt":"2026-11-24T02:16:58.409684+00:00"}'
-PGB_POST_VARS=(-D "keyhash=$KEY_HASH" -D "scope=key:$KEY_ID" -D "keyid=$KEY_ID" -D "agency=$KEY_AGENCY" -D "agencyid=$KEY_AGENCY_ID"
-  -D "client=QLVB $KEY_AGENCY" -D lockto=3000ms -D lockthen=2000ms -D pct=40 -D status=in_progress -D "summary=Đã triển khai, đang tổng hợp kết quả thực hiện."
-  -D "after=$REPORT_JSON" -D "trace=00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01" -D 'etag="_arnDb6RNvH2VPPlclpgxLrP"'
+PGB_POST_VARS=(-D "scope=key:$KEY_ID" -D "keyid=$KEY_ID" -D "agency=$KEY_AGENCY" -D "agencyid=$KEY_AGENCY_ID"
+  -D "client=QLVB $KEY_AGENCY" -D pct=40 -D status=in_progress -D "summary=Đã triển khai, đang tổng hợp kết quả thực hiện."
+  -D "after=$REPORT_JSON" -D "trace=4bf92f3577b34da6a3ce929d0e0e4736" -D 'etag="_arnDb6RNvH2VPPlclpgxLrP"'
   -D "reqhash=$(printf '%064d' 0)")
 PGB_POST_FILES=() PGB_WRITE_FILES=()
 n=0
@@ -221,7 +222,7 @@ done < "$WORK/keys.tsv"
 run_pgbench() { # name clients args...
   local name="$1" clients="$2"; shift 2
   mkdir -p "$OUT/$name.log.d"
-  PGOPTIONS="-c jit=off" pgbench -h 127.0.0.1 -p "$BENCH_PG_PORT" -U postgres -n -M prepared -c "$clients" -j "$THREADS" -T "$SECONDS_PER_RUN" \
+  PGOPTIONS="-c jit=off -c lock_timeout=3000" pgbench -h 127.0.0.1 -p "$BENCH_PG_PORT" -U postgres -n -M prepared -c "$clients" -j "$THREADS" -T "$SECONDS_PER_RUN" \
     -l --log-prefix="$OUT/$name.log.d/tx" "$@" "$DB" > "$OUT/$name.txt" 2>&1 || true
 }
 pgb() { # name scenario clients

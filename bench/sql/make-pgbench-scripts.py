@@ -22,37 +22,54 @@ files['search.sql']=hdr('Item search in a plan with q=: plan visible, total, pag
   sub(d['SearchPage'],{'key':':key','query_PlanId':':plan','p6':':limit','p':':offset'})+';\n'
 files['changes.sql']=hdr('A change-feed page (limit 100: 101 rows are read to know whether more wait).')+ \
   sub(d['Changes'],{'query_After':':after','p':':limit1'})+';\n'
-audit={'p0':'gen_random_uuid()','p1':"'create'",'p2':':after','p3':':agency','p4':'NULL','p5':':scope','p6':':client','p7':':keyid','p8':'now()','p9':'md5((:k)::text)','p10':"'progress_report'",'p11':':trace'}
-c1=ch(["'create'","'/api/v1/progress-reports/' || md5((:k)::text)",'now()','true','md5((:k)::text)',"'progress_report'",':etag'])
+# POST: what the API sends once warm (its API key and the reporting agency come from memory, no statement), in the
+# API's four round trips: BEGIN with the claim (one pipeline), the item FOR UPDATE, the batch (one pipeline), COMMIT.
+# Values EF computes in .NET: the report's and the audit entry's ids (the idempotency record points at the latter),
+# time first like the API's UUIDv7 (the transaction's start in ms, then md5 of k): random ids would scatter the inserts
+# over the big tables' primary-key indexes, pages the API's ids never read. The rest are -D variables (the report's
+# JSON as the audit entry's "after", the versions, the request hash).
+def uuid7(salt): return f"(lpad(to_hex((extract(epoch FROM now()) * 1000)::bigint), 12, '0') || '7' || substr(md5({salt}), 1, 19))::uuid"
+report_id=uuid7('(:k)::text')
+audit_id=uuid7("'audit:' || (:k)::text")
+audit={'p0':audit_id,'p1':"'create'",'p2':':after','p3':':agency','p4':'NULL','p5':':scope','p6':':client','p7':':keyid','p8':'now()',
+       'p9':report_id+'::text','p10':"'progress_report'",'p11':':trace'}
+c1=ch(["'create'","'/api/v1/progress-reports/' || "+report_id,'now()','true',report_id+'::text',"'progress_report'",':etag'])
 c2=ch(["'update'","'/api/v1/plans/' || :PLAN || '/items/' || :ord",'now()','true',":PLAN || '/' || :ord","'plan_item'",':etag'])
-idem={'p0':'(:k)::text','p1':':scope','p2':"convert_to(:after, 'UTF8')",'p3':"'application/json; charset=utf-8'",'p4':'now()','p5':"'/api/v1/progress-reports/' || md5((:k)::text)",'p6':':reqhash','p7':'201'}
-post=hdr('POST of a progress report with an Idempotency-Key: every statement the API sends, in one transaction (:PLAN is set per target plan).')
+report={'p33':report_id,'p34':'NULL','p35':'NULL','p36':'NULL','p37':'NULL','p38':':pct','p39':'NULL','p40':'NULL','p41':':item_id',
+        'p42':'now()','p43':':agencyid','p44':':status','p45':':summary'}
+idem={'p46':'(:k)::text','p47':':scope','p48':audit_id,'p49':r"'\x'",'p50':'now()','p51':':reqhash'}
+# The UPDATE a repeated report sends (status and percent unchanged: the benchmark's steady state).
+update={'p26':'now()','p27':report_id,'p28':'now()','p29':':item_id','p30':':item_xmin'}
+post=hdr("POST of a progress report with an Idempotency-Key: every statement the API sends once warm, in its four round trips (:PLAN is set per target plan).")
 post+='\\set ord random(1, 20)\n\\set k random(1, 1000000000000)\n'
-post+=sub(d['ApiKey'],{'hash':':keyhash'})+';\n'
-post+='BEGIN;\n'
-post+=sub(d['IdempotencyLock'],{'p0':':lockto','p1':':scope','p2':'(:k)::text','p3':':lockthen'})+';\n'
-post+=sub(d['IdempotencyLookup'],{'scope':':scope','key':'(:k)::text'})+';\n'
-post+=sub(d['AgencyByCode'],{'agencyCode':':agency'}).replace('SELECT a.id,', 'SELECT a.id AS rep_id,', 1)+' \\gset\n'
-post+=sub(d['ItemForUpdate'],{'p0':':PLAN','p1':':ord'})+';\n'
-# The locking query's result repeats the names id and xmin (the coordinators' agencies), so pgbench cannot take the
-# item's id from it: the UPDATE finds the locked row by (plan, ordinal), an index of the same kind as the API's (id, xmin).
-post+=sub(d['UpdateItem'],{'p0':'now()','p1':'md5((:k)::text)::uuid','p2':':pct','p3':':status','p4':'now()','p5':'NULL','p6':'NULL'}) \
-    .replace('WHERE id = NULL AND xmin = NULL', 'WHERE plan_id = :PLAN AND ordinal = :ord').replace('RETURNING xmin', 'RETURNING id, xmin \\gset item_')+'\n'
-post+=sub(d['InsertReport'],{'p7':'md5((:k)::text)::uuid','p8':'NULL','p9':'NULL','p10':'NULL','p11':':pct','p12':'NULL','p13':'NULL','p14':':item_id','p15':'now()','p16':':rep_id','p17':':status','p18':':summary'})+';\n'
+post+='\\startpipeline\nBEGIN;\n'+sub(d['IdempotencyClaim'],{'p0':':scope','p1':'(:k)::text'})+';\n\\endpipeline\n'
+# One row per coordinator, so \aset (the last row's values); the item's id and row version get names of their own
+# (the query, its plan and its rows are the API's) for the batch's UPDATE and INSERT.
+item=sub(d['ItemForUpdate'],{'p0':':PLAN','p1':':ord'})
+item=item.replace('SELECT s.id, ','SELECT s.id AS item_id, ',1).replace(', s.xmin, s.id0, ',', s.xmin AS item_xmin, s.id0, ',1)
+assert 'item_id' in item and 'item_xmin' in item
+post+=item+' \\aset\n'
+post+='\\startpipeline\n'
 post+=sub(d['InsertAudit'],audit)+';\n'
 post+=sub(d['InsertChange'],c1)+';\n'
 post+=sub(d['InsertChange'],c2)+';\n'
+post+=sub(d['UpdateItemReported'],update)+';\n'
+post+=sub(d['InsertReport'],report)+';\n'
 post+=sub(d['InsertIdempotency'],idem)+';\n'
-post+='COMMIT;\n'
+post+='\\endpipeline\nCOMMIT;\n'
 files['post.sql']=post
-w=hdr("POST of a progress report, writes only: the UPDATE and INSERTs of the API's transaction, no reads, no locks (:PLAN is set per target plan).")
+# Writes only: no claim, no locking read. The UPDATE finds the row by (plan, ordinal) and hands its id to the report
+# (\gset cannot run in a pipeline), then the batch's INSERTs in one pipeline.
+w=hdr("POST of a progress report, writes only: the UPDATE and INSERTs of the API's batch, no claim, no locking read (:PLAN is set per target plan).")
 w+='\\set ord random(1, 20)\n\\set k random(1, 1000000000000)\nBEGIN;\n'
-w+="UPDATE plan_items SET last_reported_at = now(), latest_report_id = md5((:k)::text)::uuid, percent_complete = :pct, status = :status, updated_at = now()\nWHERE plan_id = :PLAN AND ordinal = :ord\nRETURNING id \\gset item_\n"
-w+=sub(d['InsertReport'],{'p7':'md5((:k)::text)::uuid','p8':'NULL','p9':'NULL','p10':'NULL','p11':':pct','p12':'NULL','p13':'NULL','p14':':item_id','p15':'now()','p16':':agencyid','p17':':status','p18':':summary'})+';\n'
+w+=sub(d['UpdateItemReported'],{**update,'p29':'NULL','p30':'NULL'}).replace('WHERE id = NULL AND xmin = NULL','WHERE plan_id = :PLAN AND ordinal = :ord') \
+    .replace('RETURNING xmin','RETURNING id \\gset item_')+'\n'
+w+='\\startpipeline\n'
 w+=sub(d['InsertAudit'],audit)+';\n'
 w+=sub(d['InsertChange'],c1)+';\n'
 w+=sub(d['InsertChange'],c2)+';\n'
+w+=sub(d['InsertReport'],report)+';\n'
 w+=sub(d['InsertIdempotency'],idem)+';\n'
-w+='COMMIT;\n'
+w+='\\endpipeline\nCOMMIT;\n'
 files['post-writes.sql']=w
 for n,s in files.items(): open('bench/sql/'+n,'w',encoding='utf-8').write(s)
