@@ -91,6 +91,31 @@ public sealed record PlanItemDto(
         null,
         i.OverdueDays);
 
+    /// <summary>
+    /// <see cref="Projection"/> with the plan's number given instead of read from the item's plan: for a write that holds
+    /// the item but has no reason to load its plan (whose texts and lists are far bigger than the item).
+    /// </summary>
+    public static readonly Expression<Func<PlanItem, string, PlanItemDto>> ProjectionGivenPlanNumber = GivenPlanNumber(Projection);
+
+    private static Expression<Func<PlanItem, string, PlanItemDto>> GivenPlanNumber(Expression<Func<PlanItem, PlanItemDto>> projection)
+    {
+        var number = Expression.Parameter(typeof(string), "planNumber");
+        var body = new PlanNumberGiven(number).Visit(projection.Body);
+        return Expression.Lambda<Func<PlanItem, string, PlanItemDto>>(body, projection.Parameters[0], number);
+    }
+
+    /// <summary>Replaces <c>i.Plan.Number</c> with a parameter, and refuses any other use of the plan.</summary>
+    private sealed class PlanNumberGiven(ParameterExpression number) : ExpressionVisitor
+    {
+        protected override Expression VisitMember(MemberExpression node) => node switch
+        {
+            { Member.Name: nameof(Plan.Number), Expression: MemberExpression { Member.Name: nameof(PlanItem.Plan) } } => number,
+            { Member.Name: nameof(PlanItem.Plan), Member.DeclaringType: var type } when type == typeof(PlanItem) =>
+                throw new InvalidOperationException("PlanItemDto.Projection reads more of the plan than its number; give that too."),
+            _ => base.VisitMember(node),
+        };
+    }
+
     public PlanItemDto AsOf(DateOnly today)
     {
         var days = OverdueDays ?? [];

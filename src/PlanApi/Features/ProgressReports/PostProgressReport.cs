@@ -69,7 +69,7 @@ internal sealed class PostProgressReportHandler(PlanDbContext db, AgencyDirector
     : ICommandHandler<PostProgressReportCommand, ProgressReportDto>
 {
     private static readonly Func<ProgressReport, ProgressReportDto> ReportAsShown = ProgressReportDto.Projection.Compile();
-    private static readonly Func<PlanItem, PlanItemDto> ItemAsShown = PlanItemDto.Projection.Compile();
+    private static readonly Func<PlanItem, string, PlanItemDto> ItemAsShown = PlanItemDto.ProjectionGivenPlanNumber.Compile();
 
     public async ValueTask<ProgressReportDto> Handle(PostProgressReportCommand command, CancellationToken ct)
     {
@@ -83,17 +83,22 @@ internal sealed class PostProgressReportHandler(PlanDbContext db, AgencyDirector
         if (reporting.ValidUntil is { } ended && ended < today)
             throw new UnprocessableException(await AgencyLineage.EndedMessageAsync(db, reporting.Id, ct), "reportingAgencyCode");
 
-        // Lock the item, with what the item's answer shows (its plan's number, its agencies' names).
+        // What the answers show of the plan (its number) and whether it takes reports, read before any lock.
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == command.PlanId)
+            .Select(p => new { p.Number, p.Lifecycle }).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Plan", command.PlanId.ToString());
+
+        // Lock the item, with what the item's answer shows of its agencies (their names).
         var item = await db.PlanItems
             .FromSql($"SELECT *, xmin FROM plan_items WHERE plan_id = {command.PlanId} AND ordinal = {command.Ordinal} FOR UPDATE")
-            .Include(i => i.Plan).Include(i => i.LeadAgency).Include(i => i.Coordinators).ThenInclude(c => c.Agency)
+            .Include(i => i.LeadAgency).Include(i => i.Coordinators).ThenInclude(c => c.Agency)
             .SingleOrDefaultAsync(ct)
-            ?? throw await PlanItemErrors.NotFoundAsync(db, command.PlanId, command.Ordinal, ct);
+            ?? throw new NotFoundException("Item", $"{command.Ordinal}");
         // The reporting agency as the item's answer already tracks it (it leads or co-operates), else as a reference.
         var agency = db.Agencies.Local.FirstOrDefault(a => a.Id == reporting.Id) ?? db.Agencies.Attach(reporting.AsUntrackedEntity()).Entity;
-        if (item.Plan!.Lifecycle != PlanLifecycle.Published)
+        if (plan.Lifecycle != PlanLifecycle.Published)
             throw new UnprocessableException(
-                $"Progress is reported on published plans; this plan is {EnumNames<PlanLifecycle>.ToName(item.Plan.Lifecycle)}.", "planId");
+                $"Progress is reported on published plans; this plan is {EnumNames<PlanLifecycle>.ToName(plan.Lifecycle)}.", "planId");
         // An agency reports on what it leads or co-operates on, as a member of a set the item names, or, as a
         // successor, on what an agency it succeeded did.
         var onBehalfOf = item.Involves(agency.Id) ? null : await InheritedFromAsync(item, agency.Id, ct);
@@ -131,7 +136,7 @@ internal sealed class PostProgressReportHandler(PlanDbContext db, AgencyDirector
         // Nothing is saved here: the report, the item, the audit entry, the feed's entries and the idempotency record
         // go to the store in one batch when the command commits. The feed gets the item as a GET will show it.
         log.Written(PlanItemResource.TypeName, PlanItemResource.KeyFor(item.PlanId, item.Ordinal),
-            ItemAsShown(item).AsOf(today));
+            ItemAsShown(item, plan.Number).AsOf(today));
         return ReportAsShown(report);
     }
 
