@@ -6,7 +6,7 @@
 #   bare - a constant JSON answer from bare Kestrel (the HTTP ceiling of this machine)
 # Results: bench/results/scale-N.json and bench/RESULTS.md (rebuilt from every results/*.json).
 #
-# Usage: bench/run.sh [--scale 1] [--runs 3] [--duration 10s] [--connections 32] [--threads 2] [--regenerate]
+# Usage: bench/run.sh [--scale 1] [--runs 3] [--duration 10s] [--warmup 20s] [--connections 32] [--threads 2] [--regenerate]
 #                     [--scenarios item,status,agency,search,changes,notmodified,post] [--label NAME]
 # --label writes bench/results/steps/NAME.json (a tuning step's before or after) instead of the scale's result and RESULTS.md.
 # Every wrk and pgbench run also records the CPU time the serving process (the API, or RawApp for raw and bare runs) and
@@ -17,21 +17,23 @@ set -euo pipefail
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$BENCH/.." && pwd)"
-SCALE=1 RUNS=3 DURATION=10s CONNECTIONS=32 THREADS=2 REGENERATE=0
+SCALE=1 RUNS=3 DURATION=10s WARMUP=20s CONNECTIONS=32 THREADS=2 REGENERATE=0
 ONLY="item,status,agency,search,changes,notmodified,post" LABEL=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --scale) SCALE="$2"; shift 2 ;;
     --runs) RUNS="$2"; shift 2 ;;
     --duration) DURATION="$2"; shift 2 ;;
+    --warmup) WARMUP="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --threads) THREADS="$2"; shift 2 ;;
     --regenerate) REGENERATE=1; shift ;;
     --scenarios) ONLY="$2"; shift 2 ;;
     --label) LABEL="$2"; shift 2 ;;
-    *) echo "usage: $0 [--scale N] [--runs N] [--duration Ns] [--connections N] [--threads N] [--regenerate] [--scenarios a,b] [--label NAME]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--scale N] [--runs N] [--duration Ns] [--warmup Ns] [--connections N] [--threads N] [--regenerate] [--scenarios a,b] [--label NAME]" >&2; exit 2 ;;
   esac
 done
+[[ "$WARMUP" =~ ^[0-9]+s$ ]] || { echo "--warmup takes seconds, e.g. 20s" >&2; exit 2; }
 [[ "$DURATION" =~ ^([0-9]+)s$ ]] || { echo "--duration takes seconds, e.g. 10s" >&2; exit 2; }
 SECONDS_PER_RUN="${BASH_REMATCH[1]}"
 [[ "$LABEL" =~ ^[A-Za-z0-9._-]*$ ]] || { echo "--label takes letters, digits, . _ -" >&2; exit 2; }
@@ -39,7 +41,7 @@ IFS=, read -r -a SCENARIOS <<< "$ONLY"
 for s in "${SCENARIOS[@]}"; do
   [[ " item status agency search changes notmodified post " == *" $s "* ]] || { echo "unknown scenario: $s" >&2; exit 2; }
 done
-COMMAND="bench/run.sh --scale $SCALE --runs $RUNS --duration $DURATION --connections $CONNECTIONS --threads $THREADS"
+COMMAND="bench/run.sh --scale $SCALE --runs $RUNS --duration $DURATION --warmup $WARMUP --connections $CONNECTIONS --threads $THREADS"
 [[ "$ONLY" == "item,status,agency,search,changes,notmodified,post" ]] || COMMAND+=" --scenarios $ONLY"
 [[ -z "$LABEL" ]] || COMMAND+=" --label $LABEL"
 
@@ -239,12 +241,15 @@ pgb() { # name scenario clients
 }
 
 # --- warm-up (JIT, pools, caches) ----------------------------------------------------------------------------------
-log "warming up"
+# The API runs each scenario for --warmup first: under load on 2 cores, .NET's tiered compilation needs tens of seconds
+# to move a scenario's hot methods to optimized code (its background compiler shares the cores with the load), and a
+# few seconds would measure the compiler instead of the steady state a server runs in. The raw app is small: 3 s.
+log "warming up ($WARMUP per API scenario)"
 for s in "${SCENARIOS[@]}"; do
   case "$s" in
-    notmodified) run_wrk warmup-notmodified-api inm "${URL[notmodified,api]}" 3s ;;
-    post) run_wrk warmup-post-api post "$API_URL" 3s /api/v1; run_wrk warmup-post-raw post "$RAW_URL" 3s /raw ;;
-    *) run_wrk "warmup-$s-api" get "${URL[$s,api]}" 3s; run_wrk "warmup-$s-raw" get "${URL[$s,raw]}" 3s ;;
+    notmodified) run_wrk warmup-notmodified-api inm "${URL[notmodified,api]}" "$WARMUP" ;;
+    post) run_wrk warmup-post-api post "$API_URL" "$WARMUP" /api/v1; run_wrk warmup-post-raw post "$RAW_URL" 3s /raw ;;
+    *) run_wrk "warmup-$s-api" get "${URL[$s,api]}" "$WARMUP"; run_wrk "warmup-$s-raw" get "${URL[$s,raw]}" 3s ;;
   esac
 done
 run_wrk warmup-bare get "$BARE_URL" 3s
