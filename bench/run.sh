@@ -79,11 +79,13 @@ if [[ "$("$BENCH/pg.sh" status)" != running ]]; then "$BENCH/pg.sh" start; PG_ST
 
 # --- build -------------------------------------------------------------------------------------------------------
 log "building the API, the generator and the raw app (Release)"
-COMMIT_STAMP="$(git -C "$REPO" rev-parse --short HEAD)$(git -C "$REPO" diff --quiet HEAD -- src || echo '+uncommitted')"
-dotnet build "$REPO/src/PlanApi/PlanApi.csproj" -c Release -nologo -v quiet -clp:NoSummary >/dev/null
+# BENCH_API_REPO: another checkout whose API is measured (a "before" commit) with this checkout's bench and references.
+API_REPO="${BENCH_API_REPO:-$REPO}"
+COMMIT_STAMP="$(git -C "$API_REPO" rev-parse --short HEAD)$(git -C "$API_REPO" diff --quiet HEAD -- src || echo '+uncommitted')"
+dotnet build "$API_REPO/src/PlanApi/PlanApi.csproj" -c Release -nologo -v quiet -clp:NoSummary >/dev/null
 dotnet build "$BENCH/Generator/Generator.csproj" -c Release -nologo -v quiet -clp:NoSummary >/dev/null
 dotnet build "$BENCH/RawApp/RawApp.csproj" -c Release -nologo -v quiet -clp:NoSummary >/dev/null
-API_DIR="$REPO/src/PlanApi/bin/Release/net10.0"
+API_DIR="$API_REPO/src/PlanApi/bin/Release/net10.0"
 RAW_DIR="$BENCH/RawApp/bin/Release/net10.0"
 
 # --- the store -------------------------------------------------------------------------------------------------------
