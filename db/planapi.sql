@@ -1617,14 +1617,8 @@ END $EF$;
 DO $EF$
 BEGIN
     IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203223827_IdempotencyResultFromAuditEntry') THEN
-    CREATE INDEX ix_idempotency_records_audit_entry_id ON idempotency_records (audit_entry_id);
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261203223827_IdempotencyResultFromAuditEntry') THEN
-    ALTER TABLE idempotency_records ADD CONSTRAINT fk_idempotency_records_audit_entries_audit_entry_id FOREIGN KEY (audit_entry_id) REFERENCES audit_entries (id) ON DELETE RESTRICT;
+    ALTER TABLE idempotency_records ADD CONSTRAINT fk_idempotency_records_audit_entries_audit_entry_id
+        FOREIGN KEY (audit_entry_id) REFERENCES audit_entries (id) ON DELETE RESTRICT NOT VALID;
     END IF;
 END $EF$;
 

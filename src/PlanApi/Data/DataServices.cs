@@ -19,6 +19,13 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending migrations at start-up.</summary>
     public bool Migrate { get; set; } = true;
 
+    /// <summary>
+    /// The longest one migration statement may run (an index or a backfill on a large store takes longer than a
+    /// request's statement may).
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:30", "1.00:00:00")]
+    public TimeSpan MigrationTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Load the seed data at start-up (once: a seeded store is left as it is).</summary>
     public bool Seed { get; set; } = true;
 
@@ -93,7 +100,12 @@ public static class DataServices
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
         if (options.Migrate)
         {
-            await scope.ServiceProvider.GetRequiredService<PlanDbContext>().Database.MigrateAsync();
+            var db = scope.ServiceProvider.GetRequiredService<PlanDbContext>();
+            var timeout = db.Database.GetCommandTimeout();
+            db.Database.SetCommandTimeout(options.MigrationTimeout);
+            await db.Database.MigrateAsync();
+            // The context goes back to the pool: its next requests get the usual timeout.
+            db.Database.SetCommandTimeout(timeout);
         }
         if (options.Seed)
         {

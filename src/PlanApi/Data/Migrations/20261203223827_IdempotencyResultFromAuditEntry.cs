@@ -21,18 +21,11 @@ namespace PlanApi.Data.Migrations
                 type: "uuid",
                 nullable: true);
 
-            migrationBuilder.CreateIndex(
-                name: "ix_idempotency_records_audit_entry_id",
-                table: "idempotency_records",
-                column: "audit_entry_id");
-
-            migrationBuilder.AddForeignKey(
-                name: "fk_idempotency_records_audit_entries_audit_entry_id",
-                table: "idempotency_records",
-                column: "audit_entry_id",
-                principalTable: "audit_entries",
-                principalColumn: "id",
-                onDelete: ReferentialAction.Restrict);
+            // NOT VALID: existing rows (all null) are not scanned; every new row is checked. No index: see the model.
+            migrationBuilder.Sql("""
+                ALTER TABLE idempotency_records ADD CONSTRAINT fk_idempotency_records_audit_entries_audit_entry_id
+                    FOREIGN KEY (audit_entry_id) REFERENCES audit_entries (id) ON DELETE RESTRICT NOT VALID;
+                """);
 
             migrationBuilder.ApplySqlFiles(this);
         }
@@ -50,13 +43,7 @@ namespace PlanApi.Data.Migrations
                 END
                 $$;
                 """);
-            migrationBuilder.DropForeignKey(
-                name: "fk_idempotency_records_audit_entries_audit_entry_id",
-                table: "idempotency_records");
-
-            migrationBuilder.DropIndex(
-                name: "ix_idempotency_records_audit_entry_id",
-                table: "idempotency_records");
+            migrationBuilder.Sql("ALTER TABLE idempotency_records DROP CONSTRAINT IF EXISTS fk_idempotency_records_audit_entries_audit_entry_id;");
 
             migrationBuilder.DropColumn(
                 name: "audit_entry_id",

@@ -616,9 +616,6 @@ namespace PlanApi.Data.Migrations
                     b.HasKey("Scope", "Key")
                         .HasName("pk_idempotency_records");
 
-                    b.HasIndex("AuditEntryId")
-                        .HasDatabaseName("ix_idempotency_records_audit_entry_id");
-
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_idempotency_records_created_at");
 
@@ -1455,15 +1452,6 @@ namespace PlanApi.Data.Migrations
                         .HasConstraintName("fk_grouping_members_groupings_grouping_id");
 
                     b.Navigation("Agency");
-                });
-
-            modelBuilder.Entity("PlanApi.Domain.IdempotencyRecord", b =>
-                {
-                    b.HasOne("PlanApi.Domain.AuditEntry", null)
-                        .WithMany()
-                        .HasForeignKey("AuditEntryId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_idempotency_records_audit_entries_audit_entry_id");
                 });
 
             modelBuilder.Entity("PlanApi.Domain.Plan", b =>

@@ -84,6 +84,11 @@ public sealed class IdempotencyTests(PlanApiFactory api) : IClassFixture<PlanApi
               AND a.after = {firstJson}::jsonb
             """).SingleAsync();
         Assert.Equal(1, stored);
+        // The audit entry cannot go while a record answers from it.
+        Assert.Equal(1, await db.Database.SqlQuery<int>($"""
+            SELECT count(*)::int AS "Value" FROM pg_constraint
+            WHERE conrelid = 'idempotency_records'::regclass AND confrelid = 'audit_entries'::regclass AND contype = 'f' AND confdeltype = 'r'
+            """).SingleAsync());
     }
 
     [Fact]
