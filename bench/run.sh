@@ -104,6 +104,14 @@ fi
 
 # Reporter keys, issued with the project's CLI against the bench database: Can Tho departments with a published plan
 # this year; each key posts on the items of its own plan that its agency leads or co-operates on (ordinals 1-20).
+# Keys kept from an earlier run must still be valid in this store (a regenerated or restored store has other keys).
+if [[ -s "$WORK/keys.tsv" ]]; then
+  valid=0
+  while IFS=$'\t' read -r _ _ key; do
+    valid=$(( valid + $(q "SELECT count(*) FROM api_keys WHERE key_hash = encode(sha256(convert_to('$key', 'UTF8')), 'hex') AND revoked_at IS NULL") ))
+  done < "$WORK/keys.tsv"
+  [[ $valid == "$(wc -l < "$WORK/keys.tsv")" ]] || { log "the kept reporter keys are not all valid in $DB: issuing new ones"; rm -f "$WORK/keys.tsv"; }
+fi
 if [[ ! -s "$WORK/keys.tsv" ]]; then
   log "issuing reporter keys with scripts/cli.sh"
   : > "$WORK/keys.tsv"
