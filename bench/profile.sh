@@ -3,15 +3,16 @@
 # limit, as bench/run.sh does) against an already generated bench store, drives the scenario with wrk and samples the
 # API with dotnet-trace (installed into bench/.work/tools from NuGet when missing), then prints the top methods.
 #
-# Usage: bench/profile.sh status|agency|search|changes|notmodified|post [--scale 1] [--seconds 15]
+# Usage: bench/profile.sh status|agency|search|changes|notmodified|post [--scale 1] [--seconds 15] [--warmup 30]
+# --warmup (seconds of load before sampling) lets tiered compilation finish, or the profile shows the JIT at work.
 # Needs bench/run.sh --scale N to have run once (the store and its reporter keys). Output in bench/.work/profile-*/.
 set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$BENCH/.." && pwd)"
 SCENARIO="${1:?scenario}"; shift
-SCALE=1 SECS=15
+SCALE=1 SECS=15 WARMUP=30
 while [[ $# -gt 0 ]]; do
-  case "$1" in --scale) SCALE="$2"; shift 2 ;; --seconds) SECS="$2"; shift 2 ;; *) echo "unknown $1" >&2; exit 2 ;; esac
+  case "$1" in --scale) SCALE="$2"; shift 2 ;; --seconds) SECS="$2"; shift 2 ;; --warmup) WARMUP="$2"; shift 2 ;; *) echo "unknown $1" >&2; exit 2 ;; esac
 done
 export BENCH_PG_PORT="${BENCH_PG_PORT:-55450}" DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 DB="planapi_bench_s$SCALE"; WORK="$BENCH/.work/s$SCALE"; OUT="$BENCH/.work/profile-$SCENARIO-s$SCALE"
@@ -54,7 +55,8 @@ case "$SCENARIO" in
   post) ARGS=(-s "$BENCH/lua/post.lua" "$URL") ;;
   *) echo "unknown scenario $SCENARIO" >&2; exit 2 ;;
 esac
-wrk -t 2 -c 32 --timeout 10s -d 5s "${ARGS[@]}" > "$OUT/warmup.txt" 2>&1
+[[ "$WARMUP" =~ ^[0-9]+$ ]] || { echo "--warmup takes seconds" >&2; exit 2; }
+wrk -t 2 -c 32 --timeout 10s -d "${WARMUP}s" "${ARGS[@]}" > "$OUT/warmup.txt" 2>&1
 wrk -t 2 -c 32 --timeout 10s -d "$((SECS + 4))s" "${ARGS[@]}" > "$OUT/wrk.txt" 2>&1 &
 WRK=$!
 sleep 2
