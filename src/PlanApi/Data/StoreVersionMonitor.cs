@@ -125,7 +125,7 @@ public sealed class StoreVersionMonitor(
 /// </summary>
 public sealed class StoreMonitorDatabase(DbContextOptions<PlanDbContext> options)
 {
-    public const string ApplicationNameSuffix = " (store monitor)";
+    private const string ApplicationNameSuffix = " (store monitor)";
 
     /// <summary>The requests' connection string with a pool of one (a distinct string is a distinct pool) and a name of its own.</summary>
     public static string ConnectionString(string requests)
